@@ -1,0 +1,16 @@
+package io.drillbook.drill;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * Every provider action runs through this one activity; the implementation dispatches to the provider
+ * registered for the resource's {@code provider} and {@code type}. Implementations heartbeat and are
+ * idempotent: names derive from drill ID + step ID, so a retry finds its own earlier work.
+ */
+@ActivityInterface
+public interface ProviderActivities {
+
+  @ActivityMethod(name = "RunProviderAction")
+  ActionResult run(ActionRequest request);
+}

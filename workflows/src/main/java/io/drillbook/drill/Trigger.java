@@ -1,0 +1,8 @@
+package io.drillbook.drill;
+
+/** How a drill was started. */
+public enum Trigger {
+  MANUAL,
+  SCHEDULE,
+  API
+}
