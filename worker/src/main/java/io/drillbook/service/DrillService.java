@@ -1,0 +1,97 @@
+package io.drillbook.service;
+
+import io.drillbook.drill.AbortRequest;
+import io.drillbook.drill.DrillProgress;
+import io.drillbook.drill.DrillRequest;
+import io.drillbook.drill.DrillResult;
+import io.drillbook.drill.DrillWorkflow;
+import io.drillbook.drill.StepDecision;
+import io.drillbook.drill.StepState;
+import io.drillbook.runtime.ExitCodes;
+import io.drillbook.runtime.UserError;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowNotFoundException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a person or a script can do to drills on a running Temporal: start, follow, decide, abort. The CLI
+ * uses it, and so will the HTTP API: one implementation of each action. Failures a user can fix come back
+ * as {@link UserError} with the reason the workflow gave.
+ */
+public final class DrillService {
+  private final WorkflowClient client;
+
+  public DrillService(WorkflowClient client) {
+    this.client = client;
+  }
+
+  public void start(DrillRequest request) {
+    WorkflowOptions options = WorkflowOptions.newBuilder()
+        .setWorkflowId(request.drillId())
+        .setTaskQueue(DrillWorkflow.TASK_QUEUE)
+        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        .build();
+    DrillWorkflow drill = client.newWorkflowStub(DrillWorkflow.class, options);
+    try {
+      WorkflowClient.start(drill::run, request);
+    } catch (WorkflowExecutionAlreadyStarted e) {
+      throw new UserError("a drill with ID " + request.drillId() + " already exists; start without --id to get a new one");
+    }
+  }
+
+  public DrillProgress progress(String drillId) {
+    return call(drillId, () -> stub(drillId).progress());
+  }
+
+  public StepState decide(String drillId, StepDecision decision) {
+    return call(drillId, () -> stub(drillId).decide(decision));
+  }
+
+  public void abort(String drillId, AbortRequest request) {
+    call(drillId, () -> {
+      stub(drillId).abort(request);
+      return null;
+    });
+  }
+
+  /** Completes when the drill's workflow ends. */
+  public CompletableFuture<DrillResult> result(String drillId) {
+    return WorkflowStub.fromTyped(stub(drillId)).getResultAsync(DrillResult.class);
+  }
+
+  private DrillWorkflow stub(String drillId) {
+    return client.newWorkflowStub(DrillWorkflow.class, drillId);
+  }
+
+  private static <T> T call(String drillId, java.util.function.Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (WorkflowNotFoundException e) {
+      throw new UserError("no drill " + drillId + " on this Temporal service: check the ID with `drillbook drill list`, "
+          + "and that TEMPORAL_ADDRESS points where the drill runs");
+    } catch (RuntimeException e) {
+      ApplicationFailure reason = applicationFailure(e);
+      if (reason != null) {
+        throw new UserError("drill " + drillId + " refused the request: " + reason.getOriginalMessage());
+      }
+      if (e.getClass().getName().startsWith("io.grpc") || e.getCause() instanceof io.grpc.StatusRuntimeException) {
+        throw new UserError("Temporal did not answer for drill " + drillId + ": " + e.getMessage(), ExitCodes.ENVIRONMENT);
+      }
+      throw e;
+    }
+  }
+
+  private static ApplicationFailure applicationFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ApplicationFailure a) {
+        return a;
+      }
+    }
+    return null;
+  }
+}
