@@ -39,7 +39,10 @@ final class GraphRule implements RuleCheck {
     }
     reportCycles(needs, byId, src, findings);
     for (PlacedStep p : byId.values()) {
-      checkFrom(p, byId, needs, src, findings);
+      // A step with a misspelt need already has an error; its from would only repeat it.
+      if (needs.get(p.step().id()).size() == p.step().needs().size()) {
+        checkFrom(p, byId, needs, src, findings);
+      }
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -132,12 +133,15 @@ public final class PlanParser {
     require(m, node, "name", "metadata", "add name: the plan's name, unique per tenant");
     require(m, node, "tenant", "metadata", "add tenant: the client's id");
     require(m, node, "type", "metadata", "add type: one of " + String.join(", ", PLAN_TYPES.keySet()));
-    Boolean healthData = reader.bool(m.get("healthData"), "metadata.healthData");
+    // Absent means true, so that forgetting the key never switches the HDS rules off; an invalid value is
+    // already an error, and reading it as false spares the author a second, HDS, error about it.
+    boolean healthData = m.get("healthData") == null
+        || Boolean.TRUE.equals(reader.bool(m.get("healthData"), "metadata.healthData"));
     return new PlanMetadata(
         name(m.get("name"), "metadata.name"),
         name(m.get("tenant"), "metadata.tenant"),
         reader.choice(m.get("type"), "metadata.type", PLAN_TYPES),
-        healthData == null || healthData,
+        healthData,
         reader.text(m.get("description"), "metadata.description"),
         cron(m.get("schedule")),
         zone(m.get("timezone")));
@@ -363,14 +367,20 @@ public final class PlanParser {
         .orElse(SourcePosition.of(mapping.getStartMark()));
   }
 
+  /**
+   * Where the construct being read starts when that is on the problem's line ({@code *} of a bad alias),
+   * else where the reader gave up.
+   */
   private static SourcePosition syntaxPosition(MarkedYAMLException e) {
-    var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    Mark problem = e.getProblemMark();
+    Mark context = e.getContextMark();
+    Mark mark = problem == null || context != null && context.getLine() == problem.getLine() ? context : problem;
     return mark == null ? SourcePosition.START : SourcePosition.of(mark);
   }
 
   private static String syntaxMessage(MarkedYAMLException e) {
     String context = e.getContext() == null ? "" : e.getContext() + ", ";
-    return "YAML syntax: " + context + e.getProblem()
+    return "YAML syntax: " + (context + e.getProblem()).replaceAll("\\s+", " ").strip()
         + ": check the indentation, and quote values that start with * & ! | > % @ ` or contain \": \" or \" #\"";
   }
 

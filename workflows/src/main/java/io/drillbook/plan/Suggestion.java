@@ -2,18 +2,20 @@ package io.drillbook.plan;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 
 /** "Did you mean …?" for a misspelt key, action, step id or name: the closest known word, if close enough. */
 final class Suggestion {
 
   private Suggestion() {}
 
-  /** {@code "; did you mean 'needs'?"}, or empty when nothing known is within a typo's reach. */
+  /** {@code " (did you mean 'needs'?)"}, or empty when nothing known is within a typo's reach. */
   static String didYouMean(String wrong, Collection<String> known) {
+    String w = wrong.toLowerCase(Locale.ROOT);
     return known.stream()
-        .filter(k -> distance(wrong.toLowerCase(), k.toLowerCase()) <= Math.max(1, k.length() / 3))
-        .min(Comparator.comparingInt(k -> distance(wrong.toLowerCase(), k.toLowerCase())))
-        .map(k -> "; did you mean '" + k + "'?")
+        .filter(k -> distance(w, k.toLowerCase(Locale.ROOT)) <= Math.max(1, k.length() / 3))
+        .min(Comparator.comparingInt(k -> distance(w, k.toLowerCase(Locale.ROOT))))
+        .map(k -> " (did you mean '" + k + "'?)")
         .orElse("");
   }
 
