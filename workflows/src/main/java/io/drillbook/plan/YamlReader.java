@@ -79,12 +79,12 @@ final class YamlReader {
     Map<String, Entry> byKey = new LinkedHashMap<>();
     for (NodeTuple t : m.getValue()) {
       if (!(t.getKeyNode() instanceof ScalarNode k) || isNull(k)) {
-        error(t.getKeyNode(), "keys in `" + path + "` must be plain words, not " + shape(t.getKeyNode()));
+        error(t.getKeyNode(), "keys " + where(path) + " must be plain words, not " + shape(t.getKeyNode()));
         continue;
       }
       Entry first = byKey.putIfAbsent(k.getValue(), new Entry(k, t.getValueNode()));
       if (first != null) {
-        error(k, "duplicate key '" + k.getValue() + "' in `" + path + "` (first at line "
+        error(k, "duplicate key '" + k.getValue() + "' " + where(path) + " (first at line "
             + SourcePosition.of(first.key().getStartMark()).line() + "): keep only one");
       }
     }
@@ -239,12 +239,15 @@ final class YamlReader {
   }
 
   private static String unknownKey(String key, String path, Set<String> allowed) {
-    String where = path.isEmpty() ? "at the top of the plan" : "in `" + path + "`";
     if (key.equals("<<")) {
-      return "YAML merge keys (<<) are not supported " + where + ": write the keys out (an alias of a whole value, *name, is fine)";
+      return "YAML merge keys (<<) are not supported " + where(path) + ": write the keys out (an alias of a whole value, *name, is fine)";
     }
-    return "unknown key '" + key + "' " + where + Suggestion.didYouMean(key, allowed)
+    return "unknown key '" + key + "' " + where(path) + Suggestion.didYouMean(key, allowed)
         + "; allowed keys: " + String.join(", ", allowed);
+  }
+
+  private static String where(String path) {
+    return path.isEmpty() ? "at the top of the plan" : "in `" + path + "`";
   }
 
   static boolean isNull(Node node) {
