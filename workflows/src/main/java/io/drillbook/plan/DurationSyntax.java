@@ -33,16 +33,4 @@ public final class DurationSyntax {
     }
     return Optional.of(Duration.of(Long.parseLong(text.substring(0, m.start(1))), UNITS.get(m.group(1))));
   }
-
-  /** The shortest exact spelling of {@code d} in this syntax, e.g. {@code 90m} for 1h30. */
-  public static String format(Duration d) {
-    long ms = d.toMillis();
-    for (String unit : new String[] {"d", "h", "m", "s"}) {
-      long size = UNITS.get(unit).getDuration().toMillis();
-      if (ms != 0 && ms % size == 0) {
-        return ms / size + unit;
-      }
-    }
-    return ms == 0 ? "0s" : ms + "ms";
-  }
 }

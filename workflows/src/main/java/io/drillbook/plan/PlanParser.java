@@ -72,10 +72,12 @@ public final class PlanParser {
   private static final String NAME_HINT = "use lower-case letters, digits and inner hyphens, at most 63 characters";
 
   private final Findings findings;
+  private final SourceMap sources;
   private final YamlReader reader;
 
-  private PlanParser(Findings findings) {
+  private PlanParser(Findings findings, SourceMap sources) {
     this.findings = findings;
+    this.sources = sources;
     this.reader = new YamlReader(findings);
   }
 
@@ -107,7 +109,7 @@ public final class PlanParser {
               + " (see examples/plans/)");
       return ParsedPlan.unreadable(file, findings.errors());
     }
-    Plan plan = new PlanParser(findings).plan((MappingNode) root);
+    Plan plan = new PlanParser(findings, sources).plan((MappingNode) root);
     return new ParsedPlan(file, plan, sources, root, findings.errors());
   }
 
@@ -164,7 +166,7 @@ public final class PlanParser {
     Map<String, Party> parties = new LinkedHashMap<>();
     entries.forEach((key, value) -> {
       String path = SourceMap.child("parties", key);
-      checkKey(key, path, node);
+      checkKey(key, path);
       Map<String, Node> m = orEmpty(reader.mapping(value, path, PARTY_KEYS));
       String name = reader.text(m.get("name"), path + ".name");
       parties.put(key, new Party(name == null ? key : name, hdsActivities(m.get("hdsActivities"), path + ".hdsActivities"),
@@ -193,7 +195,7 @@ public final class PlanParser {
     Map<String, Resource> resources = new LinkedHashMap<>();
     entries.forEach((key, value) -> {
       String path = SourceMap.child("resources", key);
-      checkKey(key, path, node);
+      checkKey(key, path);
       Map<String, Node> m = orEmpty(reader.mapping(value, path, RESOURCE_KEYS));
       require(m, value, "provider", path, "add provider: local, aws or azure");
       require(m, value, "type", path, "add type: the provider's resource type, e.g. postgresql");
@@ -305,9 +307,9 @@ public final class PlanParser {
   }
 
   /** A mapping key that is a name (party, resource): checked like {@link #name}, reported at the key. */
-  private void checkKey(String key, String path, Node mapping) {
+  private void checkKey(String key, String path) {
     if (!NAME.matcher(key).matches()) {
-      findings.error(keyPosition(mapping, key), ValidationRule.SCHEMA, "`" + path + "` is not a valid key: " + NAME_HINT);
+      findings.error(sources.keyAt(path), ValidationRule.SCHEMA, "`" + path + "` is not a valid key: " + NAME_HINT);
     }
   }
 
@@ -348,23 +350,15 @@ public final class PlanParser {
   }
 
   /**
-   * Reports a missing key at the mapping that lacks it. Nothing when that mapping is itself missing: that
-   * was reported one level up.
+   * Reports a missing key at the mapping that lacks it. Nothing when that mapping is itself missing or not
+   * a mapping: that was reported one level up.
    */
   private void require(Map<String, Node> m, Node parent, String key, String parentPath, String hint) {
     Node value = m.get(key);
-    if (parent != null && (value == null || YamlReader.isNull(value))) {
+    if (parent instanceof MappingNode && (value == null || YamlReader.isNull(value))) {
       findings.error(SourcePosition.of(parent.getStartMark()), ValidationRule.SCHEMA,
           "missing `" + SourceMap.child(parentPath, key) + "`: " + hint);
     }
-  }
-
-  private static SourcePosition keyPosition(Node mapping, String key) {
-    return ((MappingNode) mapping).getValue().stream()
-        .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
-        .findFirst()
-        .map(t -> SourcePosition.of(t.getKeyNode().getStartMark()))
-        .orElse(SourcePosition.of(mapping.getStartMark()));
   }
 
   /**

@@ -36,7 +36,7 @@ public final class StepDefaults {
 
   /**
    * The step's {@code timeout}, else its action's default. A {@code wait} step's time limit is the time it
-   * waits ({@code with.duration}); it has no other.
+   * waits ({@code with.duration}); it has no other. For steps of a valid plan.
    */
   public static Duration timeout(Step step) {
     if (step.timeout() != null) {

@@ -7,8 +7,8 @@ import static io.drillbook.provider.ParamSpec.required;
 import io.drillbook.plan.Action;
 import io.drillbook.provider.ParamSpec;
 import io.drillbook.provider.ParamType;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Parameters the cloud providers' resource types share. */
 final class CloudParams {
@@ -40,6 +40,10 @@ final class CloudParams {
 
   @SafeVarargs
   static List<ParamSpec> concat(List<ParamSpec>... parts) {
-    return Stream.of(parts).flatMap(List::stream).toList();
+    List<ParamSpec> all = new ArrayList<>();
+    for (List<ParamSpec> part : parts) {
+      all.addAll(part);
+    }
+    return List.copyOf(all);
   }
 }
