@@ -87,30 +87,32 @@ public final class PlanParser {
    * @param file the name errors are reported under (the path as the user typed it, or an upload's name)
    */
   public static ParsedPlan parse(String yaml, String file) {
-    Findings findings = new Findings(file);
     Node root;
     SourceMap sources;
     try {
       root = new Yaml(new LoaderOptions()).compose(new StringReader(stripByteOrderMark(yaml)));
       sources = root == null ? null : SourceMap.index(root);
     } catch (MarkedYAMLException e) {
-      findings.error(syntaxPosition(e), ValidationRule.SCHEMA, syntaxMessage(e));
-      return ParsedPlan.unreadable(file, findings.errors());
+      return unreadable(file, syntaxPosition(e), syntaxMessage(e));
     } catch (PlanSyntaxException e) {
-      findings.error(e.position(), ValidationRule.SCHEMA, e.getMessage());
-      return ParsedPlan.unreadable(file, findings.errors());
+      return unreadable(file, e.position(), e.getMessage());
     } catch (YAMLException e) {
-      findings.error(SourcePosition.START, ValidationRule.SCHEMA, "the file is not readable YAML (" + e.getMessage() + ")");
-      return ParsedPlan.unreadable(file, findings.errors());
+      return unreadable(file, SourcePosition.START, "the file is not readable YAML (" + e.getMessage() + ")");
     }
-    if (!(root instanceof MappingNode)) {
-      findings.error(root == null ? SourcePosition.START : SourcePosition.of(root.getStartMark()), ValidationRule.SCHEMA,
+    if (!(root instanceof MappingNode mapping)) {
+      return unreadable(file, root == null ? SourcePosition.START : SourcePosition.of(root.getStartMark()),
           "a plan is a YAML mapping that starts with apiVersion: " + API_VERSION + " and kind: " + KIND
               + " (see examples/plans/)");
-      return ParsedPlan.unreadable(file, findings.errors());
     }
-    Plan plan = new PlanParser(findings, sources).plan((MappingNode) root);
+    Findings findings = new Findings(file);
+    Plan plan = new PlanParser(findings, sources).plan(mapping);
     return new ParsedPlan(file, plan, sources, root, findings.errors());
+  }
+
+  private static ParsedPlan unreadable(String file, SourcePosition at, String message) {
+    Findings findings = new Findings(file);
+    findings.error(at, ValidationRule.SCHEMA, message);
+    return ParsedPlan.unreadable(file, findings.errors());
   }
 
   private Plan plan(MappingNode root) {
