@@ -1,5 +1,6 @@
 package io.drillbook.provider;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,4 +15,7 @@ public interface ProviderCatalog {
 
   /** The resource type {@code type} of {@code provider}, if that provider has it. */
   Optional<ResourceTypeSpec> resourceType(String provider, String type);
+
+  /** Every resource type of every provider; the validator lists them when a plan names one that is not. */
+  List<ResourceTypeSpec> specs();
 }
