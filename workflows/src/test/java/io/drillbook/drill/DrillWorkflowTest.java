@@ -19,6 +19,7 @@ import io.drillbook.plan.Plan;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
 import java.util.List;
@@ -468,6 +469,29 @@ class DrillWorkflowTest {
       assertEquals(Verdict.PASSED, result.verdict());
       assertContiguous();
       assertEquals(2 * h.evidence.events().size(), h.evidence.appendCalls(), "each event stored once, asked twice");
+    }
+
+    @Test
+    void aRefusedEventStopsTheDrillCleansUpAndFailsTheWorkflow() {
+      h.close();
+      h = new DrillHarness(new InMemoryEvidence().refuseAt(3));
+      Plan plan = plan("forked-chain")
+          .step(step("snap", Action.SNAPSHOT))
+          .step(step("restore", Action.RESTORE).needs("snap").from("snap"))
+          .cleanup(step("drop-snapshot", Action.DELETE).from("snap"))
+          .build();
+
+      WorkflowFailedException e = assertThrows(WorkflowFailedException.class,
+          () -> h.run(request("drl-forked", plan)));
+
+      ApplicationFailure cause = (ApplicationFailure) e.getCause();
+      assertEquals("EvidenceNotRecorded", cause.getType());
+      assertEquals("the evidence log refused event seq 3 (step.completed); the drill stopped after its cleanup",
+          cause.getOriginalMessage());
+      assertEquals(List.of("drill.started", "step.started"), h.evidence.types());
+      assertTrue(h.provider.calls("restore").isEmpty());
+      assertTrue(h.provider.last("drop-snapshot").cleanup(), "cleanup runs even without evidence");
+      assertTrue(h.evidence.anchors().isEmpty());
     }
   }
 

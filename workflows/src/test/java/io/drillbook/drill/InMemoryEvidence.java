@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * returns its receipt; another type or step at a taken seq is an {@code EvidenceConflict}), and each event chained
  * to seq-1. A seq that is not the next one is recorded as a violation, so a test can assert there is none.
  * {@link #failOnceAfterStoring()} makes every first attempt store the event and then throw, like a database
- * commit whose answer is lost, to check that retries never duplicate an event.
+ * commit whose answer is lost, to check that retries never duplicate an event; {@link #refuseAt} simulates a
+ * forked chain.
  */
 public final class InMemoryEvidence implements EvidenceActivities {
 
@@ -25,6 +26,7 @@ public final class InMemoryEvidence implements EvidenceActivities {
   private final List<String> anchors = new ArrayList<>();
   private final AtomicInteger appendCalls = new AtomicInteger();
   private volatile boolean failOnceAfterStoring;
+  private volatile long refuseSeq;
   private final List<Long> failedOnce = new ArrayList<>();
 
   public InMemoryEvidence failOnceAfterStoring() {
@@ -32,10 +34,19 @@ public final class InMemoryEvidence implements EvidenceActivities {
     return this;
   }
 
+  /** Answers the append of {@code seq} with an {@code EvidenceConflict}, as if another writer held it. */
+  public InMemoryEvidence refuseAt(long seq) {
+    this.refuseSeq = seq;
+    return this;
+  }
+
   @Override
   public synchronized EvidenceReceipt append(EvidenceAppend event) {
     appendCalls.incrementAndGet();
     long seq = event.seq();
+    if (seq == refuseSeq) {
+      throw ApplicationFailure.newNonRetryableFailure("seq " + seq + " holds another event", CONFLICT);
+    }
     if (seq >= 1 && seq <= events.size()) {
       if (!sameEvent(events.get((int) seq - 1), event)) {
         throw ApplicationFailure.newNonRetryableFailure("seq " + seq + " holds another event", CONFLICT);
