@@ -13,6 +13,8 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +48,12 @@ public class DrillWorkflowImpl implements DrillWorkflow {
 
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
   private final List<String> observations = new ArrayList<>();
-  private DrillRequest request;
-  private EvidenceLog evidence;
-  private StepActions actions;
-  private HumanGate gate;
-  private CancellationScope mainScope;
-  private long startedAt;
+  private final DrillRequest request;
+  private final EvidenceLog evidence;
+  private final StepActions actions;
+  private final HumanGate gate;
+  private final CancellationScope mainScope;
+  private final long startedAt;
   private boolean mainDone;
   /** Why no further main step starts: the first of a failed step, an abort, a cancel, an unwritable log. */
   private String stopReason;
@@ -60,8 +62,9 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   private AbortRequest abortRequest;
   private Verdict verdict;
 
-  @Override
-  public DrillResult run(DrillRequest request) {
+  /** Builds the drill's state before any Update or query can be handled, even one that arrives with the start. */
+  @WorkflowInit
+  public DrillWorkflowImpl(DrillRequest request) {
     this.request = request;
     Plan plan = request.plan();
     startedAt = Workflow.currentTimeMillis();
@@ -71,8 +74,12 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     actions = new StepActions(request);
     gate = new HumanGate(evidence, new RaciAuthority(plan.parties()), actions);
     mainScope = Workflow.newDetachedCancellationScope(this::runMainSteps);
-    watchCancellation();
+  }
 
+  @Override
+  public DrillResult run(DrillRequest request) {
+    Plan plan = request.plan();
+    watchCancellation();
     log.info("drill={} tenant={} plan steps={} cleanup={} starting", request.drillId(), request.tenant(),
         plan.steps().size(), plan.cleanup().size());
     evidence.record(EvidenceEvents.DRILL_STARTED, null, null, request.actor(), Payload.of()
@@ -83,10 +90,8 @@ public class DrillWorkflowImpl implements DrillWorkflow {
         .put("trigger", request.trigger() == null ? null : request.trigger().name())
         .put("actor", request.actor())
         .put("tenant", request.tenant())
-        .put("rtoMillis", plan.objectives() == null || plan.objectives().rto() == null
-            ? null : plan.objectives().rto().toMillis())
-        .put("rpoMillis", plan.objectives() == null || plan.objectives().rpo() == null
-            ? null : plan.objectives().rpo().toMillis())
+        .put("rtoMillis", millis(objectives().rto()))
+        .put("rpoMillis", millis(objectives().rpo()))
         .put("stepCount", plan.steps().size())
         .put("cleanupCount", plan.cleanup().size())
         .map());
@@ -102,11 +107,9 @@ public class DrillWorkflowImpl implements DrillWorkflow {
 
   @Override
   public DrillProgress progress() {
-    Plan plan = request.plan();
-    Long rtoTarget = plan.objectives() == null || plan.objectives().rto() == null
-        ? null : plan.objectives().rto().toMillis();
-    return new DrillProgress(request.drillId(), plan.metadata().name(), request.tenant(), startedAt,
-        Workflow.currentTimeMillis(), rtoTarget, runs.values().stream().map(StepRun::progress).toList(), verdict);
+    return new DrillProgress(request.drillId(), request.plan().metadata().name(), request.tenant(), startedAt,
+        Workflow.currentTimeMillis(), millis(objectives().rto()),
+        runs.values().stream().map(StepRun::progress).toList(), verdict);
   }
 
   @Override
@@ -254,10 +257,8 @@ public class DrillWorkflowImpl implements DrillWorkflow {
 
   private DrillResult finish() {
     runCleanup();
-    Plan plan = request.plan();
     List<StepProgress> main = runs.values().stream().filter(r -> !r.cleanup).map(StepRun::progress).toList();
-    Judgement judgement = VerdictRules.judge(main, plan.objectives() == null ? Objectives.NONE
-        : plan.objectives(), abortReason(), stepFailure, observations);
+    Judgement judgement = VerdictRules.judge(main, objectives(), abortReason(), stepFailure, observations);
     verdict = judgement.verdict();
     evidence.record(EvidenceEvents.DRILL_COMPLETED, null, null, SYSTEM_ACTOR, Payload.of()
         .put("verdict", verdict.name())
@@ -370,6 +371,14 @@ public class DrillWorkflowImpl implements DrillWorkflow {
   private void skip(StepRun run, Phase phase, String why) {
     run.end(StepState.SKIPPED, Workflow.currentTimeMillis(), why);
     evidence.record(phase.skipped(), run.id(), run.step.raci(), SYSTEM_ACTOR, Map.of("reason", why));
+  }
+
+  private Objectives objectives() {
+    return Objects.requireNonNullElse(request.plan().objectives(), Objectives.NONE);
+  }
+
+  private static Long millis(Duration d) {
+    return d == null ? null : d.toMillis();
   }
 
   private String stopReason() {

@@ -63,6 +63,9 @@ class DrillWorkflowTest {
       assertTrue(restore.startNanos() > a.endNanos() && restore.startNanos() > b.endNanos());
       assertEquals(Map.of("snapshotId", "s-a"), restore.fromOutputs());
       assertTrue(h.provider.last("check").startNanos() > restore.endNanos());
+      assertTrue(h.provider.last("drop").cleanup());
+      assertEquals(Map.of("ref", "restore-out"), h.provider.last("drop").fromOutputs());
+      assertEquals(List.of("cleanup.started", "cleanup.completed"), h.evidence.typesOf("drop"));
       assertContiguous();
       List<String> types = h.evidence.types();
       assertEquals(EvidenceEvents.DRILL_STARTED, types.get(0));
