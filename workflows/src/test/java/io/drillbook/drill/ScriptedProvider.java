@@ -36,7 +36,7 @@ public final class ScriptedProvider implements ProviderActivities {
 
   /** The script of {@code stepId}; a step without one succeeds at once with output {@code ref}. */
   public Script script(String stepId) {
-    return scripts.computeIfAbsent(stepId, Script::new);
+    return scripts.computeIfAbsent(stepId, id -> new Script());
   }
 
   public List<Call> calls() {
@@ -99,7 +99,6 @@ public final class ScriptedProvider implements ProviderActivities {
 
   /** What one step does when the provider runs it. */
   public static final class Script {
-    private final String stepId;
     private volatile Map<String, Object> outputs;
     private volatile List<String> observations = List.of();
     private volatile int failFirst;
@@ -108,9 +107,7 @@ public final class ScriptedProvider implements ProviderActivities {
     private volatile Duration busy = Duration.ZERO;
     private volatile boolean untilCancelled;
 
-    private Script(String stepId) {
-      this.stepId = stepId;
-    }
+    private Script() {}
 
     public Script outputs(Map<String, Object> outputs) {
       this.outputs = outputs;
@@ -152,11 +149,6 @@ public final class ScriptedProvider implements ProviderActivities {
     public Script untilCancelled() {
       this.untilCancelled = true;
       return this;
-    }
-
-    @Override
-    public String toString() {
-      return "Script[" + stepId + "]";
     }
   }
 }
