@@ -32,4 +32,8 @@ public interface DrillWorkflow {
   /** Abort: cancel the running steps, run cleanup, verdict ABORTED. */
   @UpdateMethod
   void abort(AbortRequest request);
+
+  /** Rejects, before anything is written to history, an abort without an actor or one that can change nothing. */
+  @UpdateValidatorMethod(updateName = "abort")
+  void validateAbort(AbortRequest request);
 }

@@ -11,6 +11,9 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface ProviderActivities {
 
+  /** The failure type ({@code ApplicationFailure} type) for causes a retry cannot fix; never retried. */
+  String ACTION_FAILED = "ActionFailed";
+
   @ActivityMethod(name = "RunProviderAction")
   ActionResult run(ActionRequest request);
 }
