@@ -20,7 +20,7 @@ final class EvidenceLog {
   private static final Logger log = Workflow.getLogger(EvidenceLog.class);
 
   private final EvidenceActivities store =
-      Workflow.newLocalActivityStub(EvidenceActivities.class, StepDefaults.evidenceOptions());
+      Workflow.newLocalActivityStub(EvidenceActivities.class, StepActivityOptions.evidenceOptions());
   private final String tenant;
   private final String drillId;
   private final Runnable onBroken;

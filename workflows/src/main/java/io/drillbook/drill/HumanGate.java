@@ -1,5 +1,9 @@
 package io.drillbook.drill;
 
+import io.drillbook.plan.StepDefaults;
+
+import io.drillbook.plan.DurationSyntax;
+
 import io.drillbook.drill.NotifyActivities.NotifyReceipt;
 import io.drillbook.plan.Action;
 import io.drillbook.plan.Step;
@@ -68,7 +72,7 @@ final class HumanGate {
     if (Workflow.await(timeout, () -> run.decision != null)) {
       return decided(run);
     }
-    String waited = DurationText.format(timeout);
+    String waited = DurationSyntax.describe(timeout);
     return switch (step.onTimeout()) {
       case FAIL -> {
         expired(run, timeout, false);
@@ -116,8 +120,8 @@ final class HumanGate {
     Payload payload = Payload.of().put("to", to).put("timeoutMillis", timeout.toMillis());
     try {
       NotifyReceipt receipt = actions.notify(step, to, "step '" + step.id() + "' has waited "
-          + DurationText.format(timeout) + " for a decision; it fails if none is taken within "
-          + DurationText.format(timeout));
+          + DurationSyntax.describe(timeout) + " for a decision; it fails if none is taken within "
+          + DurationSyntax.describe(timeout));
       StepActions.receiptOutputs(receipt).forEach(payload::put);
     } catch (ActivityFailure e) {
       StepActions.throwIfCanceled(e);

@@ -1,5 +1,10 @@
 package io.drillbook.drill;
 
+import io.drillbook.plan.StepDefaults;
+
+import io.drillbook.plan.DurationSyntax;
+import java.util.Optional;
+
 import io.drillbook.drill.NotifyActivities.NotifyMessage;
 import io.drillbook.drill.NotifyActivities.NotifyReceipt;
 import io.drillbook.plan.Step;
@@ -30,7 +35,7 @@ final class StepActions {
   /** Runs a provider action with the step's timeout and retry; {@code from} is the producing step, if any. */
   StepOutcome provider(StepRun run, StepRun from) {
     Step step = run.step;
-    ProviderActivities provider = Workflow.newActivityStub(ProviderActivities.class, StepDefaults.providerOptions(step));
+    ProviderActivities provider = Workflow.newActivityStub(ProviderActivities.class, StepActivityOptions.providerOptions(step));
     ActionRequest action = new ActionRequest(
         request.drillId(), request.tenant(), step.id(), step.action(), step.resource(),
         request.plan().resources().get(step.resource()), step.with(), step.from(),
@@ -55,14 +60,12 @@ final class StepActions {
   /** A durable timer of {@code with.duration}; survives worker restarts and is skipped over in tests. */
   StepOutcome await(StepRun run) {
     Object text = run.step.with().get("duration");
-    Duration duration;
-    try {
-      duration = DurationText.parse(text == null ? null : text.toString());
-    } catch (IllegalArgumentException e) {
-      return StepOutcome.failed("with.duration: " + e.getMessage());
+    Optional<Duration> duration = DurationSyntax.parse(text == null ? null : text.toString());
+    if (duration.isEmpty()) {
+      return StepOutcome.failed("with.duration: not a duration: " + DurationSyntax.HINT);
     }
-    Workflow.sleep(duration);
-    return StepOutcome.succeeded(Map.of("waitedMillis", duration.toMillis()), List.of());
+    Workflow.sleep(duration.get());
+    return StepOutcome.succeeded(Map.of("waitedMillis", duration.get().toMillis()), List.of());
   }
 
   /** Delivers {@code with.message} to {@code with.to}; the delivery receipt becomes the step's outputs. */
@@ -120,7 +123,7 @@ final class StepActions {
   }
 
   private NotifyActivities notifier(Step step) {
-    return Workflow.newActivityStub(NotifyActivities.class, StepDefaults.notifyOptions(step));
+    return Workflow.newActivityStub(NotifyActivities.class, StepActivityOptions.notifyOptions(step));
   }
 
   private static List<String> names(Object to) {

@@ -1,5 +1,7 @@
 package io.drillbook.drill;
 
+import io.drillbook.plan.DurationSyntax;
+
 import io.drillbook.plan.Objectives;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -111,7 +113,7 @@ final class VerdictRules {
     if (achieved.millis() == null || objective == null || achieved.millis() <= objective.toMillis()) {
       return;
     }
-    failures.add("achieved " + what + " " + DurationText.format(Duration.ofMillis(achieved.millis()))
-        + " exceeds the objective " + DurationText.format(objective));
+    failures.add("achieved " + what + " " + DurationSyntax.describe(Duration.ofMillis(achieved.millis()))
+        + " exceeds the objective " + DurationSyntax.describe(objective));
   }
 }

@@ -27,10 +27,34 @@ public final class DurationSyntax {
   private DurationSyntax() {}
 
   public static Optional<Duration> parse(String text) {
-    Matcher m = SYNTAX.matcher(text);
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher m = SYNTAX.matcher(text.trim());
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(Duration.of(Long.parseLong(text.substring(0, m.start(1))), UNITS.get(m.group(1))));
+    return Optional.of(Duration.of(Long.parseLong(text.trim().substring(0, m.start(1))), UNITS.get(m.group(1))));
+  }
+
+  /** An exact spelling for messages, hours first, e.g. {@code 1h30m} or {@code 72h} (not always plan syntax). */
+  public static String describe(Duration d) {
+    long millis = d.toMillis();
+    if (millis == 0) {
+      return "0s";
+    }
+    StringBuilder out = new StringBuilder();
+    long rest = millis;
+    // Hours are the largest unit: timeouts and RTOs are written 72h or 4h, rarely in days.
+    long[] sizes = {3_600_000L, 60_000L, 1_000L, 1L};
+    String[] units = {"h", "m", "s", "ms"};
+    for (int i = 0; i < sizes.length; i++) {
+      long q = rest / sizes[i];
+      if (q > 0) {
+        out.append(q).append(units[i]);
+        rest -= q * sizes[i];
+      }
+    }
+    return out.toString();
   }
 }

@@ -3,6 +3,7 @@ package io.drillbook.drill;
 import io.drillbook.plan.Action;
 import io.drillbook.plan.RetrySpec;
 import io.drillbook.plan.Step;
+import io.drillbook.plan.StepDefaults;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
@@ -10,43 +11,26 @@ import io.temporal.common.RetryOptions;
 import java.time.Duration;
 
 /**
- * What a step gets when the plan leaves {@code timeout} or {@code retry} out, and the activity options built
- * from a step. One place, so the report, the docs and the workflow agree on the defaults.
+ * The Temporal activity options of a step, built from its timeout and retry ({@link StepDefaults} fills in
+ * what the plan leaves out, so the validator, the docs and the workflow agree on one table).
  */
-public final class StepDefaults {
+public final class StepActivityOptions {
 
-  /** A provider action must heartbeat at least this often, so a dead worker is noticed in minutes, not hours. */
-  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofMinutes(2);
+  /**
+   * A provider action must heartbeat at least this often, so a dead worker is noticed within a minute; the
+   * provider activity re-sends its last heartbeat every 10 s while a quiet tool (pg_basebackup) runs.
+   */
+  public static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(30);
 
-  public static final RetrySpec RETRY = new RetrySpec(3, Duration.ofSeconds(10));
   public static final double BACKOFF_COEFFICIENT = 2.0;
 
-  /** How long an approval or manual step waits for a person (and, when it escalates, waits once more). */
-  public static final Duration HUMAN_GATE_TIMEOUT = Duration.ofHours(72);
+  /** An escalation's notice, sent on behalf of an approval step that has no notify timeout of its own. */
+  public static final Duration ESCALATION_NOTICE_TIMEOUT = Duration.ofMinutes(1);
 
-  public static final Duration NOTIFY_TIMEOUT = Duration.ofMinutes(1);
+  /** A stand-in notify step, so an escalation's notice gets the same retry as a notify step. */
+  private static final Step NOTICE = new Step("escalation-notice", Action.NOTIFY, null, null, null, null, null, null, null, null, null);
 
-  private StepDefaults() {}
-
-  /** The step's own timeout, or the per-action default. */
-  public static Duration timeout(Step step) {
-    if (step.timeout() != null) {
-      return step.timeout();
-    }
-    return switch (step.action()) {
-      case SNAPSHOT, RESTORE, EXPORT, IMPORT -> Duration.ofHours(6);
-      case VERIFY -> Duration.ofHours(2);
-      case FAILOVER, FAILBACK, DELETE -> Duration.ofHours(1);
-      case APPROVAL, MANUAL -> HUMAN_GATE_TIMEOUT;
-      case NOTIFY -> NOTIFY_TIMEOUT;
-      // A wait step's length is with.duration; it has no timeout of its own.
-      case WAIT -> Duration.ZERO;
-    };
-  }
-
-  public static RetrySpec retry(Step step) {
-    return step.retry() != null ? step.retry() : RETRY;
-  }
+  private StepActivityOptions() {}
 
   /**
    * A provider action: start-to-close = the step timeout, heartbeats, the plan's retry, {@code ActionFailed}
@@ -55,17 +39,17 @@ public final class StepDefaults {
    */
   static ActivityOptions providerOptions(Step step) {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(timeout(step))
+        .setStartToCloseTimeout(StepDefaults.timeout(step))
         .setHeartbeatTimeout(HEARTBEAT_TIMEOUT)
-        .setRetryOptions(retryOptions(retry(step)))
+        .setRetryOptions(retryOptions(StepDefaults.retry(step)))
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .build();
   }
 
   /** A {@code notify} step or an escalation's notice. */
   static ActivityOptions notifyOptions(Step step) {
-    Duration timeout = step.action() == Action.NOTIFY ? timeout(step) : NOTIFY_TIMEOUT;
-    RetrySpec retry = step.action() == Action.NOTIFY ? retry(step) : RETRY;
+    Duration timeout = step.action() == Action.NOTIFY ? StepDefaults.timeout(step) : ESCALATION_NOTICE_TIMEOUT;
+    RetrySpec retry = StepDefaults.retry(step.action() == Action.NOTIFY ? step : NOTICE);
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(timeout)
         .setRetryOptions(retryOptions(retry))
@@ -103,7 +87,7 @@ public final class StepDefaults {
   /** Temporal needs a positive first interval; {@code backoff: 0s} means "retry at once", so 1 ms. */
   private static Duration backoff(RetrySpec retry) {
     if (retry.backoff() == null) {
-      return RETRY.backoff();
+      return StepDefaults.RETRY_BACKOFF;
     }
     return retry.backoff().isPositive() ? retry.backoff() : Duration.ofMillis(1);
   }
