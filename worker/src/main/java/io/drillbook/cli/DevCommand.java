@@ -4,11 +4,9 @@ import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.DrillbookSettings;
 import io.drillbook.runtime.TemporalConnection;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "dev",
@@ -17,8 +15,7 @@ import picocli.CommandLine.Spec;
       "Run drillbook on this machine: an embedded Temporal server on a port, a worker, and the evidence store.",
       "Other shells reach it with TEMPORAL_ADDRESS (printed at start). Stops on Ctrl-C."
     })
-final class DevCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+final class DevCommand extends CliCommand {
 
   @Option(names = "--temporal-port", paramLabel = "PORT", defaultValue = "7233",
       description = "port of the embedded Temporal server (default: ${DEFAULT-VALUE})")
@@ -26,11 +23,11 @@ final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    DrillbookSettings settings = DrillbookSettings.fromEnvironment(System.getenv());
+    DrillbookSettings settings = settings();
     try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
         TemporalConnection temporal = TemporalConnection.embedded(temporalPort)) {
       runtime.startWorker(temporal.client());
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       out.println("drillbook dev is running");
       out.println("  Temporal (embedded test server): " + temporal.address());
       out.println("  evidence store:                  " + runtime.evidenceDescription());

@@ -9,12 +9,10 @@ import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.runtime.UserError;
 import io.drillbook.service.DrillService;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "drill",
@@ -31,12 +29,11 @@ import picocli.CommandLine.Spec;
 final class DrillCommand {
 
   /** Commands that act on a drill running on a reachable Temporal service (TEMPORAL_ADDRESS). */
-  abstract static class RunningDrillCommand implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  abstract static class RunningDrillCommand extends CliCommand {
     @Mixin JsonOption json;
 
     <T> T withService(java.util.function.Function<DrillService, T> action) {
-      DrillbookSettings settings = DrillbookSettings.fromEnvironment(System.getenv());
+      DrillbookSettings settings = settings();
       if (settings.embeddedTemporal()) {
         throw new UserError("TEMPORAL_ADDRESS is not set, so there is no running Temporal to reach: export the address "
             + "that `drillbook dev` or `drillbook drill start` printed (e.g. TEMPORAL_ADDRESS=127.0.0.1:7233)");
@@ -44,10 +41,6 @@ final class DrillCommand {
       try (TemporalConnection temporal = TemporalConnection.external(settings.env())) {
         return action.apply(new DrillService(temporal.client()));
       }
-    }
-
-    PrintWriter out() {
-      return spec.commandLine().getOut();
     }
   }
 

@@ -9,16 +9,13 @@ import io.drillbook.runtime.DrillbookSettings;
 import io.drillbook.runtime.ExitCodes;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
     description = "List drills from the evidence store, newest first.")
-final class DrillListCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+final class DrillListCommand extends CliCommand {
   @Mixin JsonOption json;
   @Option(names = "--tenant") String tenant;
   @Option(names = "--plan", paramLabel = "NAME") String plan;
@@ -33,9 +30,9 @@ final class DrillListCommand implements Callable<Integer> {
       throw new io.drillbook.runtime.UserError("--limit must be 1-" + DrillFilter.MAX_LIMIT + " and --offset >= 0");
     }
     DrillFilter filter = DrillFilter.all().withTenant(tenant).withPlan(plan).withType(type).withVerdict(verdict).page(limit, offset);
-    try (DrillbookRuntime runtime = DrillbookRuntime.open(DrillbookSettings.fromEnvironment(System.getenv()))) {
+    try (DrillbookRuntime runtime = DrillbookRuntime.open(settings())) {
       List<DrillSummary> drills = runtime.evidence().drills(filter);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       if (json.enabled) {
         Json.print(out, drills);
         return ExitCodes.OK;

@@ -14,7 +14,6 @@ import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.service.DrillService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "start",
@@ -34,10 +32,9 @@ import picocli.CommandLine.Spec;
       "returns when it ends. With TEMPORAL_ADDRESS it is started on that service (a `drillbook dev` or",
       "`drillbook worker` must be running) and the command returns at once unless --follow is given."
     })
-final class DrillStartCommand implements Callable<Integer> {
+final class DrillStartCommand extends CliCommand {
   private static final long POLL_MILLIS = 500;
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin JsonOption json;
 
   @Parameters(paramLabel = "PLAN", description = "the plan YAML file") Path planFile;
@@ -50,9 +47,9 @@ final class DrillStartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    LoadedPlan loaded = PlanFiles.loadValid(planFile, BuiltInProviders.registry(), spec.commandLine().getErr());
+    LoadedPlan loaded = PlanFiles.loadValid(planFile, BuiltInProviders.registry(), err());
     DrillRequest request = new DrillRequest(DrillId.newId(), loaded.plan(), loaded.sha256(), loaded.file(), Trigger.MANUAL, actor);
-    DrillbookSettings settings = DrillbookSettings.fromEnvironment(System.getenv());
+    DrillbookSettings settings = settings();
     if (settings.embeddedTemporal()) {
       try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
           TemporalConnection temporal = TemporalConnection.embedded(0)) {
@@ -140,12 +137,8 @@ final class DrillStartCommand implements Callable<Integer> {
     }
   }
 
-  private PrintWriter out() {
-    return spec.commandLine().getOut();
-  }
-
   /** Progress and announcements go to stderr when stdout is reserved for --json. */
   private PrintWriter human() {
-    return json.enabled ? spec.commandLine().getErr() : out();
+    return json.enabled ? err() : out();
   }
 }

@@ -9,11 +9,9 @@ import io.drillbook.runtime.ExitCodes;
 import io.drillbook.runtime.UserError;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "evidence",
@@ -23,20 +21,19 @@ import picocli.CommandLine.Spec;
 final class EvidenceCommand {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a drill's events as a timeline, with the RACI of each step.")
-  static final class Show implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final class Show extends CliCommand {
     @Mixin JsonOption json;
     @Parameters(paramLabel = "DRILL_ID") String drillId;
 
     @Override
     public Integer call() {
-      try (DrillbookRuntime runtime = DrillbookRuntime.open(DrillbookSettings.fromEnvironment(System.getenv()))) {
+      try (DrillbookRuntime runtime = DrillbookRuntime.open(settings())) {
         List<EvidenceEvent> events = runtime.evidence().events(DrillIds.require(drillId));
         if (events.isEmpty()) {
           throw new UserError("no evidence for drill " + drillId + " in " + runtime.evidenceDescription()
               + ": check the ID with `drillbook drill list` and DRILLBOOK_HOME / DRILLBOOK_EVIDENCE_URL");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(json.enabled ? EvidenceTimeline.renderJson(events) + "\n" : EvidenceTimeline.render(events));
         out.flush();
       }
@@ -47,20 +44,19 @@ final class EvidenceCommand {
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = {"Recompute a drill's hash chain and check its tenant anchor.",
           "Exit 0 when intact; 1 naming the first changed, removed or reordered event."})
-  static final class Verify implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final class Verify extends CliCommand {
     @Mixin JsonOption json;
     @Parameters(paramLabel = "DRILL_ID") String drillId;
 
     @Override
     public Integer call() {
-      try (DrillbookRuntime runtime = DrillbookRuntime.open(DrillbookSettings.fromEnvironment(System.getenv()))) {
+      try (DrillbookRuntime runtime = DrillbookRuntime.open(settings())) {
         ChainVerification v = runtime.evidence().verify(DrillIds.require(drillId));
         if (v.eventsChecked() == 0 && v.intact()) {
           throw new UserError("no evidence for drill " + drillId + " in " + runtime.evidenceDescription()
               + ": check the ID with `drillbook drill list`");
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (json.enabled) {
           Json.print(out, v);
         } else {

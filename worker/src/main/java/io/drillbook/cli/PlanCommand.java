@@ -14,12 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "plan",
@@ -31,15 +29,14 @@ final class PlanCommand {
   @Command(name = "validate", mixinStandardHelpOptions = true,
       description = {"Check plans against every rule of the plan format; print every error as FILE:LINE:COL: error: MESSAGE (rule).",
           "Exit 0 when all are valid, 1 otherwise."})
-  static final class Validate implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final class Validate extends CliCommand {
     @Mixin JsonOption json;
     @Parameters(paramLabel = "PLAN", arity = "1..*", description = "plan YAML files") List<Path> files;
 
     @Override
     public Integer call() {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter out = out();
+      PrintWriter err = err();
       List<Map<String, Object>> reports = new ArrayList<>();
       int invalid = 0;
       for (Path f : files) {
@@ -74,34 +71,32 @@ final class PlanCommand {
 
   @Command(name = "raci", mixinStandardHelpOptions = true,
       description = "Print the RACI matrix (steps x parties): Responsible, Accountable, Consulted, Informed.")
-  static final class Raci implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final class Raci extends CliCommand {
     @Parameters(paramLabel = "PLAN") Path file;
     @Option(names = "--format", defaultValue = "table", description = "table, markdown or csv (default: ${DEFAULT-VALUE})")
     RaciFormat format;
 
     @Override
     public Integer call() {
-      LoadedPlan loaded = PlanFiles.loadValid(file, BuiltInProviders.registry(), spec.commandLine().getErr());
-      spec.commandLine().getOut().print(RaciMatrix.of(loaded.plan()).render(format));
-      spec.commandLine().getOut().flush();
+      LoadedPlan loaded = PlanFiles.loadValid(file, BuiltInProviders.registry(), err());
+      out().print(RaciMatrix.of(loaded.plan()).render(format));
+      out().flush();
       return ExitCodes.OK;
     }
   }
 
   @Command(name = "graph", mixinStandardHelpOptions = true,
       description = "Print the step graph: levels of steps that may run in parallel, with their needs edges.")
-  static final class Graph implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+  static final class Graph extends CliCommand {
     @Parameters(paramLabel = "PLAN") Path file;
     @Option(names = "--format", defaultValue = "text", description = "text, mermaid or dot (default: ${DEFAULT-VALUE})")
     GraphFormat format;
 
     @Override
     public Integer call() {
-      LoadedPlan loaded = PlanFiles.loadValid(file, BuiltInProviders.registry(), spec.commandLine().getErr());
-      spec.commandLine().getOut().print(PlanGraph.of(loaded.plan()).render(format));
-      spec.commandLine().getOut().flush();
+      LoadedPlan loaded = PlanFiles.loadValid(file, BuiltInProviders.registry(), err());
+      out().print(PlanGraph.of(loaded.plan()).render(format));
+      out().flush();
       return ExitCodes.OK;
     }
   }

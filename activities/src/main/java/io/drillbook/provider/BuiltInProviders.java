@@ -1,0 +1,25 @@
+package io.drillbook.provider;
+
+import io.drillbook.provider.catalog.AwsResourceTypes;
+import io.drillbook.provider.catalog.AzureResourceTypes;
+import io.drillbook.provider.local.DirectoryDriver;
+import io.drillbook.provider.local.PostgresqlDriver;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The drivers this build ships: the {@code local} provider's, and the AWS and Azure resource types declared
+ * (so their plans validate and their RACI can be reviewed) but not carried out yet.
+ */
+public final class BuiltInProviders {
+  private BuiltInProviders() {}
+
+  public static ProviderRegistry registry() {
+    List<ResourceDriver> drivers = new ArrayList<>();
+    drivers.add(new PostgresqlDriver());
+    drivers.add(new DirectoryDriver());
+    AwsResourceTypes.ALL.forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
+    AzureResourceTypes.ALL.forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
+    return new ProviderRegistry(drivers);
+  }
+}
