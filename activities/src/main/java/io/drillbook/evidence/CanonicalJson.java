@@ -39,7 +39,11 @@ public final class CanonicalJson {
 
   /** The canonical text of any value Jackson can serialize (maps, lists, records, scalars, trees). */
   public static String write(Object value) {
-    return write(tree(value));
+    try {
+      return write(parse(MAPPER.writeValueAsString(value)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   public static String write(JsonNode node) {
@@ -52,13 +56,9 @@ public final class CanonicalJson {
     return out.toString();
   }
 
-  /** The value as a JSON tree, normalised through its text (see the class comment). */
+  /** The value as a JSON tree read back from its canonical text: normalised, members in canonical order. */
   public static JsonNode tree(Object value) {
-    try {
-      return parse(MAPPER.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return parse(write(value));
   }
 
   public static JsonNode parse(String json) {

@@ -14,7 +14,7 @@ public final class EvidenceChain {
 
   private final String drillId;
   private final TenantAnchor anchor;
-  private EvidenceEvent previous;
+  private ChainLink previous;
   private long checked;
   private long completedAtSeq;
   private ChainBreak firstBreak;
@@ -30,7 +30,7 @@ public final class EvidenceChain {
   }
 
   /** Checks the next event; false once the chain is broken, since later events prove nothing more. */
-  public boolean accept(EvidenceEvent event) {
+  public boolean accept(ChainLink event) {
     if (firstBreak != null) {
       return false;
     }
@@ -60,16 +60,6 @@ public final class EvidenceChain {
       completedAtSeq = event.seq();
     }
     return true;
-  }
-
-  /** A row whose JSON no longer parses: it was changed, unless a gap before it is the first problem. */
-  public boolean acceptUnreadable(long seq, String type) {
-    if (firstBreak == null) {
-      firstBreak = seq != expectedSeq()
-          ? missing(expectedSeq(), "")
-          : new ChainBreak(seq, type, "hash mismatch: row was changed (its JSON no longer parses)");
-    }
-    return false;
   }
 
   public ChainVerification result() {

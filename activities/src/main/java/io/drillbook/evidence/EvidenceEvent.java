@@ -3,18 +3,15 @@ package io.drillbook.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drillbook.drill.EvidenceAppend;
 import io.drillbook.drill.EvidenceReceipt;
 import io.drillbook.plan.Raci;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * One stored event of the traceability log. {@code hash} is the SHA-256 of {@link #canonicalContent()}: the
- * canonical JSON of {@link #toJson()} without its {@code hash} member, so anyone holding the JSON form can
- * recompute it (docs/evidence.md shows how with jq and sha256sum).
+ * One event of the traceability log, as read back. {@code hash} is the SHA-256 of the canonical JSON of
+ * {@link #toJson()} without its {@code hash} member, so anyone holding the JSON form can recompute it
+ * (docs/evidence.md shows how with jq and sha256sum).
  *
  * @param stepId null for drill-level events
  * @param raci null for events not tied to a step
@@ -35,26 +32,13 @@ public record EvidenceEvent(
     JsonNode payload,
     List<String> withheld,
     String prevHash,
-    String hash) {
+    String hash) implements ChainLink {
 
   /** The prev_hash of every chain's first link. */
   public static final String GENESIS = "0".repeat(64);
 
-  /** Milliseconds always written, so the hashed text of a time does not depend on its value. */
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX").withZone(ZoneOffset.UTC);
-
   public EvidenceEvent {
     withheld = List.copyOf(withheld);
-  }
-
-  /** The event {@code append} becomes once minimised and linked after {@code prevHash}, with its hash. */
-  static EvidenceEvent seal(EvidenceAppend append, String prevHash) {
-    MinimisedPayload minimised = MinimisedPayload.of(append.payload());
-    EvidenceEvent unsealed = new EvidenceEvent(append.tenant(), append.drillId(), append.seq(), append.type(),
-        append.stepId(), append.raci(), append.actor(), Instant.ofEpochMilli(append.timeMillis()),
-        minimised.payload(), minimised.withheld(), prevHash, null);
-    return unsealed.withHash(unsealed.computeHash());
   }
 
   /** All fields, {@code hash} included: the form of {@code evidence show --json} and of bundles. */
@@ -65,25 +49,20 @@ public record EvidenceEvent(
     json.put("seq", seq);
     json.put("type", type);
     json.put("stepId", stepId);
-    json.set("raci", raci == null ? null : CanonicalJson.tree(raci));
+    // RACI and withheld hold only strings: converting them needs none of tree()'s number normalisation.
+    json.set("raci", raci == null ? null : CanonicalJson.MAPPER.valueToTree(raci));
     json.put("actor", actor);
     json.put("time", isoTime());
     json.set("payload", payload);
-    json.set("withheld", CanonicalJson.tree(withheld));
+    json.set("withheld", CanonicalJson.MAPPER.valueToTree(withheld));
     json.put("prevHash", prevHash);
     json.put("hash", hash);
     return json;
   }
 
-  /** The exact text the hash is computed over. */
-  public String canonicalContent() {
-    ObjectNode json = toJson();
-    json.remove("hash");
-    return CanonicalJson.write(json);
-  }
-
+  @Override
   public String computeHash() {
-    return CanonicalJson.sha256Hex(canonicalContent());
+    return StoredEvent.of(this).computeHash();
   }
 
   public EvidenceReceipt receipt() {
@@ -92,11 +71,6 @@ public record EvidenceEvent(
 
   /** The UTC time as it is hashed and shown, e.g. {@code 2026-11-03T10:15:30.120Z}. */
   public String isoTime() {
-    return TIME.format(time);
-  }
-
-  private EvidenceEvent withHash(String newHash) {
-    return new EvidenceEvent(tenant, drillId, seq, type, stepId, raci, actor, time, payload, withheld, prevHash,
-        newHash);
+    return StoredEvent.ISO_TIME.format(time);
   }
 }

@@ -1,16 +1,11 @@
 package io.drillbook.evidence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.drillbook.plan.Raci;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Every SQL statement of the evidence store and the mapping of its rows, in the dialect H2 2.x and
@@ -73,26 +68,25 @@ final class EvidenceSql {
   static final OffsetDateTime BEGINNING = OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
   static final OffsetDateTime END = OffsetDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC);
 
-  static void bindEvent(PreparedStatement st, EvidenceEvent e) throws SQLException {
+  static void bindEvent(PreparedStatement st, StoredEvent e) throws SQLException {
     st.setString(1, e.tenant());
     st.setString(2, e.drillId());
     st.setLong(3, e.seq());
     st.setString(4, e.type());
     st.setString(5, e.stepId());
-    st.setString(6, e.raci() == null ? null : CanonicalJson.write(e.raci()));
+    st.setString(6, e.raciJson());
     st.setString(7, e.actor());
     st.setObject(8, utc(e.time()));
-    st.setString(9, CanonicalJson.write(e.payload()));
-    st.setString(10, CanonicalJson.write(e.withheld()));
+    st.setString(9, e.payloadJson());
+    st.setString(10, e.withheldJson());
     st.setString(11, e.prevHash());
     st.setString(12, e.hash());
   }
 
-  static EvidenceEvent readEvent(ResultSet rs) throws SQLException {
-    String raci = rs.getString(6);
-    return new EvidenceEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
-        raci == null ? null : readRaci(raci), rs.getString(7), instant(rs, 8), CanonicalJson.parse(rs.getString(9)),
-        readStrings(rs.getString(10)), rs.getString(11), rs.getString(12));
+  static StoredEvent readEvent(ResultSet rs) throws SQLException {
+    return new StoredEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
+        rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9), rs.getString(10), rs.getString(11),
+        rs.getString(12));
   }
 
   static void bindAnchor(PreparedStatement st, TenantAnchor a) throws SQLException {
@@ -117,21 +111,5 @@ final class EvidenceSql {
   static Instant instant(ResultSet rs, int column) throws SQLException {
     OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
     return time == null ? null : time.toInstant();
-  }
-
-  private static Raci readRaci(String json) {
-    try {
-      return CanonicalJson.MAPPER.readValue(json, Raci.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored RACI is not JSON", e);
-    }
-  }
-
-  private static List<String> readStrings(String jsonArray) {
-    List<String> strings = new ArrayList<>();
-    for (JsonNode element : CanonicalJson.parse(jsonArray)) {
-      strings.add(element.asText());
-    }
-    return strings;
   }
 }

@@ -78,7 +78,7 @@ public final class EvidenceTimeline {
       JsonNode value = field.getValue();
       parts.add(field.getKey() + "=" + (value.isValueNode() ? value.asText() : CanonicalJson.write(value)));
     }
-    String details = String.join(", ", parts);
+    String details = parts.isEmpty() ? "-" : String.join(", ", parts);
     if (details.length() > MAX_DETAILS) {
       details = details.substring(0, MAX_DETAILS - 1) + "…";
     }

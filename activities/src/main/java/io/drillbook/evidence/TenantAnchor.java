@@ -15,7 +15,7 @@ import io.drillbook.drill.EvidenceReceipt;
 public record TenantAnchor(
     String tenant, long anchorSeq, String drillId, long lastSeq, String lastHash, String prevHash, String hash) {
 
-  static TenantAnchor seal(String tenant, long anchorSeq, EvidenceEvent last, String prevHash) {
+  static TenantAnchor seal(String tenant, long anchorSeq, ChainLink last, String prevHash) {
     TenantAnchor unsealed =
         new TenantAnchor(tenant, anchorSeq, last.drillId(), last.seq(), last.hash(), prevHash, null);
     return new TenantAnchor(tenant, anchorSeq, last.drillId(), last.seq(), last.hash(), prevHash,

@@ -1,11 +1,17 @@
 package io.drillbook.evidence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on the embedded default: an H2 file database under a temporary DRILLBOOK_HOME. */
@@ -24,6 +30,23 @@ class H2EvidenceStoreTest extends EvidenceStoreContract {
   @AfterAll
   static void close() {
     store.close();
+  }
+
+  @Test
+  void twoStoresShareOneH2File() {
+    try (EvidenceStore cli = EvidenceStore.open(config)) {
+      SampleDrill drill = SampleDrill.of("tenant-shared");
+      store.append(drill.started("p", "PRA"));
+      assertEquals(1, cli.events(drill.drillId()).size());
+      cli.append(drill.stepStarted(2, "snapshot"));
+      assertTrue(store.verify(drill.drillId()).intact());
+    }
+  }
+
+  @Test
+  void withoutMigrationsAnOutdatedSchemaIsRefused(@TempDir Path empty) {
+    EvidenceConfig unmigrated = new EvidenceConfig(EvidenceConfig.h2(empty).jdbcUrl(), null, null, false);
+    assertThrows(FlywayValidateException.class, () -> EvidenceStore.open(unmigrated));
   }
 
   @Override
