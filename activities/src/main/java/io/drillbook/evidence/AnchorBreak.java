@@ -9,6 +9,7 @@ public record AnchorBreak(long anchorSeq, String drillId, String problem) {
 
   @Override
   public String toString() {
-    return "anchor " + anchorSeq + (drillId == null ? "" : " (drill " + drillId + ")") + ": " + problem;
+    // A missing anchor's problem already names its seq.
+    return drillId == null ? problem : "anchor " + anchorSeq + " (drill " + drillId + "): " + problem;
   }
 }

@@ -10,6 +10,7 @@ public record ChainBreak(long seq, String type, String problem) {
 
   @Override
   public String toString() {
-    return "seq " + seq + (type == null ? "" : " (" + type + ")") + ": " + problem;
+    // A missing row's problem already names its seq.
+    return type == null ? problem : "seq " + seq + " (" + type + "): " + problem;
   }
 }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CanonicalJsonTest {
 
+  private static final Path VERIFY_EVENTS = Path.of("..", "docs", "verify-events.sh").toAbsolutePath();
+
   @Test
   void keysAreSortedAtEveryLevelWithoutWhitespace() {
     Map<String, Object> nested = new LinkedHashMap<>();
@@ -75,7 +77,7 @@ class CanonicalJsonTest {
     }
   }
 
-  /** The auditor's recipe of docs/evidence.md, run for real on every event and anchor form. */
+  /** The auditor's recipe of docs/evidence.md (docs/verify-events.sh), run for real on events and an anchor. */
   @Test
   void jqAndSha256sumRecomputeEveryHash(@TempDir Path dir) throws Exception {
     assumeTrue(commandExists("jq") && commandExists("sha256sum"), "jq and sha256sum are needed for this check");
@@ -90,26 +92,26 @@ class CanonicalJsonTest {
       events.add(sealed);
       prev = sealed.hash();
     }
-    Path file = dir.resolve("events.json");
-    Files.writeString(file, EvidenceTimeline.renderJson(events));
-    for (int i = 0; i < events.size(); i++) {
-      assertEquals(events.get(i).hash(), shell("jq -jcS '.[" + i + "] | del(.hash)' events.json | sha256sum", dir));
-    }
+    Files.writeString(dir.resolve("events.json"), EvidenceTimeline.renderJson(events));
+    assertEquals("4 events, chain intact, last hash " + prev, shell("sh " + VERIFY_EVENTS + " events.json", dir, 0));
+
+    Files.writeString(dir.resolve("changed.json"), EvidenceTimeline.renderJson(events).replace("1204331", "1204330"));
+    assertEquals("seq 3: hash mismatch: the event was changed", shell("sh " + VERIFY_EVENTS + " changed.json", dir, 1));
 
     TenantAnchor anchor = TenantAnchor.seal("clinique-test", 1, events.get(3), EvidenceEvent.GENESIS);
     Files.writeString(dir.resolve("anchor.json"), CanonicalJson.write(anchor.toJson()));
-    assertEquals(anchor.hash(), shell("jq -jcS 'del(.hash)' anchor.json | sha256sum", dir));
+    assertEquals(anchor.hash(), shell("jq -jcS 'del(.hash)' anchor.json | sha256sum | cut -d' ' -f1", dir, 0));
   }
 
   private static boolean commandExists(String command) throws IOException, InterruptedException {
     return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
   }
 
-  /** The first word the shell pipeline prints. */
-  private static String shell(String pipeline, Path dir) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("sh", "-c", pipeline).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
-    return out.split("\\s+")[0];
+  /** What the shell command prints, trimmed, once it exited with {@code expectedExit}. */
+  private static String shell(String command, Path dir, int expectedExit) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("sh", "-c", command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertEquals(expectedExit, p.waitFor(), out);
+    return out;
   }
 }
