@@ -3,7 +3,6 @@ package io.drillbook.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.drillbook.drill.EvidenceReceipt;
 import io.drillbook.plan.Raci;
 import java.time.Instant;
 import java.util.List;
@@ -63,10 +62,6 @@ public record EvidenceEvent(
   @Override
   public String computeHash() {
     return StoredEvent.of(this).computeHash();
-  }
-
-  public EvidenceReceipt receipt() {
-    return new EvidenceReceipt(seq, hash);
   }
 
   /** The UTC time as it is hashed and shown, e.g. {@code 2026-11-03T10:15:30.120Z}. */

@@ -67,6 +67,10 @@ public final class EvidenceStore implements AutoCloseable {
     if (config.jdbcUrl().startsWith("jdbc:h2:")) {
       // Stream result rows instead of materialising them first: verifying a long drill reads twice as fast.
       pool.setConnectionInitSql("SET LAZY_QUERY_EXECUTION TRUE");
+    } else {
+      // Server error details quote key values (a tenant, say) into exception messages, which end up in
+      // Temporal failures and logs.
+      pool.addDataSourceProperty("logServerErrorDetail", "false");
     }
     return new EvidenceStore(new HikariDataSource(pool));
   }
@@ -80,19 +84,8 @@ public final class EvidenceStore implements AutoCloseable {
    */
   public EvidenceReceipt append(EvidenceAppend event) {
     checkWellFormed(event);
-    try {
-      return transaction(c -> appendIn(c, event));
-    } catch (SQLException e) {
-      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw new EvidenceStoreException("cannot append to drill " + event.drillId(), e);
-      }
-      // A concurrent append of the same seq committed first: now its row is there to compare with.
-      try {
-        return transaction(c -> appendIn(c, event));
-      } catch (SQLException again) {
-        throw new EvidenceStoreException("cannot append to drill " + event.drillId(), again);
-      }
-    }
+    // Two attempts: when a concurrent append of the same seq commits first, the second finds its row.
+    return transactionRetryingRaces(2, "cannot append to drill " + event.drillId(), c -> appendIn(c, event));
   }
 
   /**
@@ -103,109 +96,76 @@ public final class EvidenceStore implements AutoCloseable {
    * @throws EvidenceRejectedException CONFLICT if the drill has no events or belongs to another tenant
    */
   public EvidenceReceipt anchor(String tenant, String drillId) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction(c -> anchorIn(c, tenant, drillId));
-      } catch (SQLException e) {
-        if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == ANCHOR_ATTEMPTS) {
-          throw new EvidenceStoreException("cannot anchor drill " + drillId, e);
-        }
-      }
-    }
+    return transactionRetryingRaces(ANCHOR_ATTEMPTS, "cannot anchor drill " + drillId,
+        c -> anchorIn(c, tenant, drillId));
   }
 
   /** The drill's events in seq order; empty for an unknown drill. */
   public List<EvidenceEvent> events(String drillId) {
-    List<EvidenceEvent> events = new ArrayList<>();
-    try (Connection c = pool.getConnection()) {
-      streamEvents(c, drillId, rs -> events.add(EvidenceSql.readEvent(rs).toEvent()));
+    return read("cannot read drill " + drillId, c -> {
+      List<EvidenceEvent> events = new ArrayList<>();
+      stream(c, EvidenceSql.EVENTS_OF_DRILL, rs -> events.add(EvidenceSql.readEvent(rs).toEvent()), drillId);
       return events;
-    } catch (SQLException e) {
-      throw new EvidenceStoreException("cannot read drill " + drillId, e);
-    }
+    });
   }
 
   /** Drills matching the filter, newest first, one page. */
   public List<DrillSummary> drills(DrillFilter filter) {
-    List<DrillSummary> page = new ArrayList<>();
-    try (Connection c = pool.getConnection();
-        PreparedStatement st = c.prepareStatement(filter.tenant() == null
-            ? EvidenceSql.DRILLS_STARTED_ALL_TENANTS
-            : EvidenceSql.DRILLS_STARTED_OF_TENANT)) {
-      st.setFetchSize(FETCH_SIZE);
-      st.setObject(1, filter.since() == null ? EvidenceSql.BEGINNING : EvidenceSql.utc(filter.since()));
-      st.setObject(2, filter.until() == null ? EvidenceSql.END : EvidenceSql.utc(filter.until()));
-      if (filter.tenant() != null) {
-        st.setString(3, filter.tenant());
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        int skipped = 0;
-        // Plan, type and verdict sit in JSON payloads, so they are matched here; paging follows them.
-        while (page.size() < filter.limit() && rs.next()) {
-          String completed = rs.getString(7);
-          DrillSummary drill = DrillSummary.of(rs.getString(1), rs.getString(2), rs.getString(3),
-              EvidenceSql.instant(rs, 4), CanonicalJson.parse(rs.getString(5)), EvidenceSql.instant(rs, 6),
-              completed == null ? null : CanonicalJson.parse(completed));
-          if (!filter.matchesPayloadCriteria(drill)) {
-            continue;
-          }
-          if (skipped < filter.offset()) {
-            skipped++;
+    Object since = filter.since() == null ? EvidenceSql.BEGINNING : EvidenceSql.utc(filter.since());
+    Object until = filter.until() == null ? EvidenceSql.END : EvidenceSql.utc(filter.until());
+    return read("cannot list drills", c -> {
+      List<DrillSummary> page = new ArrayList<>();
+      int[] skipped = {0};
+      // Plan, type and verdict sit in JSON payloads, so they are matched here; paging follows them.
+      RowReader<Boolean> pager = rs -> {
+        String completed = rs.getString(7);
+        DrillSummary drill = DrillSummary.of(rs.getString(1), rs.getString(2), rs.getString(3),
+            EvidenceSql.instant(rs, 4), CanonicalJson.parse(rs.getString(5)), EvidenceSql.instant(rs, 6),
+            completed == null ? null : CanonicalJson.parse(completed));
+        if (filter.matchesPayloadCriteria(drill)) {
+          if (skipped[0] < filter.offset()) {
+            skipped[0]++;
           } else {
             page.add(drill);
           }
         }
+        return page.size() < filter.limit();
+      };
+      if (filter.tenant() == null) {
+        stream(c, EvidenceSql.DRILLS_STARTED_ALL_TENANTS, pager, since, until);
+      } else {
+        stream(c, EvidenceSql.DRILLS_STARTED_OF_TENANT, pager, since, until, filter.tenant());
       }
       return page;
-    } catch (SQLException e) {
-      throw new EvidenceStoreException("cannot list drills", e);
-    }
+    });
   }
 
   /** The tenant's drill IDs, oldest first. */
   public List<String> drillIds(String tenant) {
-    List<String> ids = new ArrayList<>();
-    try (Connection c = pool.getConnection();
-        PreparedStatement st = c.prepareStatement(EvidenceSql.DRILL_IDS_OF_TENANT)) {
-      st.setString(1, tenant);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
+    return read("cannot list drill IDs", c -> {
+      List<String> ids = new ArrayList<>();
+      stream(c, EvidenceSql.DRILL_IDS_OF_TENANT, rs -> ids.add(rs.getString(1)), tenant);
       return ids;
-    } catch (SQLException e) {
-      throw new EvidenceStoreException("cannot list drill IDs", e);
-    }
+    });
   }
 
   /** Re-reads the drill's events and checks them against each other and the tenant anchor. */
   public ChainVerification verify(String drillId) {
-    try (Connection c = pool.getConnection()) {
+    return read("cannot verify drill " + drillId, c -> {
       EvidenceChain chain = new EvidenceChain(drillId, anchorOf(c, drillId));
-      streamEvents(c, drillId, rs -> chain.accept(EvidenceSql.readEvent(rs)));
+      stream(c, EvidenceSql.EVENTS_OF_DRILL, rs -> chain.accept(EvidenceSql.readEvent(rs)), drillId);
       return chain.result();
-    } catch (SQLException e) {
-      throw new EvidenceStoreException("cannot verify drill " + drillId, e);
-    }
+    });
   }
 
   /** Checks the tenant's anchor chain and that every anchored drill still holds its anchored head. */
   public TenantVerification verifyTenant(String tenant) {
-    TenantAnchorChain chain = new TenantAnchorChain(tenant);
-    try (Connection c = pool.getConnection();
-        PreparedStatement st = c.prepareStatement(EvidenceSql.ANCHORS_OF_TENANT_WITH_HEADS)) {
-      st.setFetchSize(FETCH_SIZE);
-      st.setString(1, tenant);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next() && chain.accept(EvidenceSql.readAnchor(rs), rs.getString(8), rs.getBoolean(9))) {
-          // each anchor is checked as it streams by
-        }
-      }
+    return read("cannot verify a tenant's anchor chain", c -> {
+      TenantAnchorChain chain = new TenantAnchorChain(tenant);
+      stream(c, EvidenceSql.ANCHORS_OF_TENANT_WITH_HEADS,
+          rs -> chain.accept(EvidenceSql.readAnchor(rs), rs.getString(8), rs.getBoolean(9)), tenant);
       return chain.result();
-    } catch (SQLException e) {
-      throw new EvidenceStoreException("cannot verify a tenant's anchor chain", e);
-    }
+    });
   }
 
   @Override
@@ -258,14 +218,14 @@ public final class EvidenceStore implements AutoCloseable {
       }
       return anchored.receipt();
     }
-    StoredEvent last = first(c, EvidenceSql.LAST_EVENT_OF_DRILL, drillId, EvidenceSql::readEvent);
+    StoredEvent last = first(c, EvidenceSql.LAST_EVENT_OF_DRILL, EvidenceSql::readEvent, drillId);
     if (last == null) {
       throw new EvidenceRejectedException(CONFLICT, "drill " + drillId + " has no events to anchor");
     }
     if (!last.tenant().equals(tenant)) {
       throw new EvidenceRejectedException(CONFLICT, "drill " + drillId + " belongs to another tenant");
     }
-    TenantAnchor head = first(c, EvidenceSql.LAST_ANCHOR_OF_TENANT, tenant, EvidenceSql::readAnchor);
+    TenantAnchor head = first(c, EvidenceSql.LAST_ANCHOR_OF_TENANT, EvidenceSql::readAnchor, tenant);
     TenantAnchor anchor = head == null
         ? TenantAnchor.seal(tenant, 1, last, EvidenceEvent.GENESIS)
         : TenantAnchor.seal(tenant, head.anchorSeq() + 1, last, head.hash());
@@ -289,50 +249,63 @@ public final class EvidenceStore implements AutoCloseable {
   }
 
   private static StoredEvent eventAt(Connection c, String drillId, long seq) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(EvidenceSql.EVENT_AT)) {
-      st.setString(1, drillId);
-      st.setLong(2, seq);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? EvidenceSql.readEvent(rs) : null;
-      }
-    }
+    return first(c, EvidenceSql.EVENT_AT, EvidenceSql::readEvent, drillId, seq);
   }
 
   private static TenantAnchor anchorOf(Connection c, String drillId) throws SQLException {
-    return first(c, EvidenceSql.ANCHOR_OF_DRILL, drillId, EvidenceSql::readAnchor);
+    return first(c, EvidenceSql.ANCHOR_OF_DRILL, EvidenceSql::readAnchor, drillId);
   }
 
-  private static <T> T first(Connection c, String sql, String key, RowReader<T> reader) throws SQLException {
+  /** The first row of the query, read by {@code reader}, or null if there is none. */
+  private static <T> T first(Connection c, String sql, RowReader<T> reader, Object... params) throws SQLException {
+    List<T> found = new ArrayList<>(1);
+    stream(c, sql, rs -> !found.add(reader.read(rs)), params); // add() is true: stop after one row
+    return found.isEmpty() ? null : found.get(0);
+  }
+
+  /** Runs the query and feeds its rows, as they stream in, to {@code sink} until it returns false. */
+  private static void stream(Connection c, String sql, RowReader<Boolean> sink, Object... params)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setString(1, key);
-      try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? reader.read(rs) : null;
-      }
-    }
-  }
-
-  /** Feeds the drill's event rows in seq order to {@code sink} until it returns false. */
-  private static void streamEvents(Connection c, String drillId, RowReader<Boolean> sink) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(EvidenceSql.EVENTS_OF_DRILL)) {
       st.setFetchSize(FETCH_SIZE);
-      st.setString(1, drillId);
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next() && sink.read(rs)) {
-          // the sink consumes each event as it streams by
+          // the sink consumes each row as it streams by
         }
       }
     }
   }
 
-  private <T> T transaction(SqlWork<T> work) throws SQLException {
+  private <T> T read(String failure, SqlWork<T> work) {
     try (Connection c = pool.getConnection()) {
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new EvidenceStoreException(failure, e);
+    }
+  }
+
+  /**
+   * Runs {@code work} in a transaction, again after a unique violation (a concurrent writer took the key
+   * first: the next attempt sees its row), at most {@code attempts} times.
+   */
+  private <T> T transactionRetryingRaces(int attempts, String failure, SqlWork<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = pool.getConnection()) {
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == attempts) {
+          throw new EvidenceStoreException(failure, e);
+        }
       }
     }
   }
