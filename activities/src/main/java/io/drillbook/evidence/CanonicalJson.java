@@ -46,6 +46,10 @@ public final class CanonicalJson {
     }
   }
 
+  /**
+   * The canonical text of a tree as {@link #parse} or {@link #tree} give it. A tree built by hand is written
+   * as it is, without the normalisation of {@link #write(Object)} (a {@code DecimalNode} keeps its scale).
+   */
   public static String write(JsonNode node) {
     StringWriter out = new StringWriter(256);
     try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {

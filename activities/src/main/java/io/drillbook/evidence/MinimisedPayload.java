@@ -37,7 +37,7 @@ public record MinimisedPayload(ObjectNode payload, List<String> withheld) {
   private static JsonNode withhold(JsonNode node, String path, List<String> withheld) {
     if (node.isObject()) {
       ObjectNode out = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(field -> {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String key = field.getKey();
         Optional<String> kind = PersonalDataGuard.find(key);
         if (kind.isPresent()) {
@@ -45,7 +45,7 @@ public record MinimisedPayload(ObjectNode payload, List<String> withheld) {
           withheld.add(memberPath(path, key));
         }
         out.set(key, withhold(field.getValue(), memberPath(path, key), withheld));
-      });
+      }
       return out;
     }
     if (node.isArray()) {
