@@ -1,0 +1,63 @@
+package io.drillbook.evidence;
+
+import io.drillbook.drill.Verdict;
+import io.drillbook.plan.PlanType;
+import java.time.Instant;
+
+/**
+ * Which drills to list: every criterion is optional (null = any). Drills are listed newest first by start
+ * time; {@code since} is inclusive and {@code until} exclusive. Start from {@link #all()}.
+ *
+ * @param verdict a drill still running has no verdict and is only listed when this is null
+ */
+public record DrillFilter(
+    String tenant, String planName, PlanType planType, Verdict verdict, Instant since, Instant until,
+    int limit, int offset) {
+
+  public static final int MAX_LIMIT = 1000;
+
+  public DrillFilter {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must not be negative, got " + offset);
+    }
+  }
+
+  /** Every drill of every tenant, first page of 50. */
+  public static DrillFilter all() {
+    return new DrillFilter(null, null, null, null, null, null, 50, 0);
+  }
+
+  public DrillFilter withTenant(String value) {
+    return new DrillFilter(value, planName, planType, verdict, since, until, limit, offset);
+  }
+
+  public DrillFilter withPlan(String value) {
+    return new DrillFilter(tenant, value, planType, verdict, since, until, limit, offset);
+  }
+
+  public DrillFilter withType(PlanType value) {
+    return new DrillFilter(tenant, planName, value, verdict, since, until, limit, offset);
+  }
+
+  public DrillFilter withVerdict(Verdict value) {
+    return new DrillFilter(tenant, planName, planType, value, since, until, limit, offset);
+  }
+
+  public DrillFilter startedBetween(Instant from, Instant to) {
+    return new DrillFilter(tenant, planName, planType, verdict, from, to, limit, offset);
+  }
+
+  public DrillFilter page(int pageLimit, int pageOffset) {
+    return new DrillFilter(tenant, planName, planType, verdict, since, until, pageLimit, pageOffset);
+  }
+
+  /** The criteria the store does not put in SQL, because they live in the events' JSON payloads. */
+  boolean matchesPayloadCriteria(DrillSummary drill) {
+    return (planName == null || planName.equals(drill.planName()))
+        && (planType == null || planType == drill.planType())
+        && (verdict == null || verdict == drill.verdict());
+  }
+}

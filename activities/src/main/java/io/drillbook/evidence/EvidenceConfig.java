@@ -1,0 +1,62 @@
+package io.drillbook.evidence;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the evidence store lives and how to open it.
+ *
+ * <p>From the environment ({@link #fromEnvironment}): {@code DRILLBOOK_EVIDENCE_URL} (a {@code jdbc:postgresql:}
+ * or {@code jdbc:h2:} URL; default: an H2 file database under {@code DRILLBOOK_HOME}, itself defaulting to
+ * {@code ~/.drillbook}), {@code DRILLBOOK_EVIDENCE_USER}, {@code DRILLBOOK_EVIDENCE_PASSWORD}, and
+ * {@code DRILLBOOK_EVIDENCE_MIGRATE} ({@code true} by default; {@code false} when the worker's role may only
+ * INSERT and SELECT, so the schema is migrated by the owner role and only validated at start).
+ *
+ * @param user null to let the driver decide (H2's default user)
+ * @param password null when none is set
+ * @param migrate run the Flyway migrations on open (otherwise only check the schema is up to date)
+ */
+public record EvidenceConfig(String jdbcUrl, String user, String password, boolean migrate) {
+
+  public EvidenceConfig {
+    if (jdbcUrl == null || !(jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.startsWith("jdbc:postgresql:"))) {
+      throw new IllegalArgumentException(
+          "the evidence store needs a jdbc:postgresql: or jdbc:h2: URL (DRILLBOOK_EVIDENCE_URL)");
+    }
+  }
+
+  public static EvidenceConfig fromEnvironment(Map<String, String> env) {
+    String url = env.get("DRILLBOOK_EVIDENCE_URL");
+    if (url == null || url.isBlank()) {
+      url = h2Url(home(env));
+    }
+    return new EvidenceConfig(url, env.get("DRILLBOOK_EVIDENCE_USER"), env.get("DRILLBOOK_EVIDENCE_PASSWORD"),
+        !"false".equalsIgnoreCase(env.get("DRILLBOOK_EVIDENCE_MIGRATE")));
+  }
+
+  /** An H2 file database in {@code home}, migrated on open. */
+  public static EvidenceConfig h2(Path home) {
+    return new EvidenceConfig(h2Url(home), null, null, true);
+  }
+
+  /** {@code $DRILLBOOK_HOME}, or {@code ~/.drillbook}. */
+  public static Path home(Map<String, String> env) {
+    String home = env.get("DRILLBOOK_HOME");
+    return home == null || home.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".drillbook")
+        : Path.of(home);
+  }
+
+  // AUTO_SERVER: the first process to open the file serves it to the others, so `drillbook dev` and
+  // CLI calls made beside it share one database.
+  private static String h2Url(Path home) {
+    return "jdbc:h2:file:" + home.toAbsolutePath().resolve("evidence") + ";AUTO_SERVER=TRUE";
+  }
+
+  /** The password never appears in logs or error messages, not even one written into the URL. */
+  @Override
+  public String toString() {
+    return "EvidenceConfig[jdbcUrl=" + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+        + ", migrate=" + migrate + "]";
+  }
+}

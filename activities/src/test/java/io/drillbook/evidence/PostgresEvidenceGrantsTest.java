@@ -1,0 +1,75 @@
+package io.drillbook.evidence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.drillbook.testing.PostgresTestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/sql/evidence-grants.sql as an operator applies it: the worker's role, with migrations off, appends,
+ * anchors and verifies, and cannot change or remove a row.
+ */
+class PostgresEvidenceGrantsTest {
+
+  private static final Path GRANTS = Path.of("..", "deploy", "sql", "evidence-grants.sql");
+
+  private static PostgresTestDatabase db;
+  private static String worker;
+
+  @BeforeAll
+  static void migrateAndGrant() throws SQLException, IOException {
+    db = PostgresTestDatabase.create();
+    worker = PostgresTestDatabase.uniqueName("drillbook_worker_");
+    db.onMaintenanceDatabase("CREATE ROLE " + worker + " LOGIN PASSWORD 'worker-secret'");
+    EvidenceStore.open(new EvidenceConfig(db.jdbcUrl(), db.user(), db.password(), true)).close();
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      st.execute(Files.readString(GRANTS).replace("drillbook_worker", worker));
+    }
+  }
+
+  @AfterAll
+  static void drop() throws SQLException {
+    db.close();
+    db.onMaintenanceDatabase("DROP ROLE IF EXISTS " + worker);
+  }
+
+  @Test
+  void theWorkerRoleAppendsAnchorsAndVerifies() {
+    try (EvidenceStore store = EvidenceStore.open(new EvidenceConfig(db.jdbcUrl(), worker, "worker-secret", false))) {
+      SampleDrill drill = SampleDrill.of("tenant-a");
+      drill.complete("ehr-restore", "RESTORE_TEST", 2, "PASSED").forEach(store::append);
+      assertEquals(1, store.anchor("tenant-a", drill.drillId()).seq());
+      assertTrue(store.verify(drill.drillId()).intact());
+      assertTrue(store.verifyTenant("tenant-a").intact());
+      assertEquals(1, store.drills(DrillFilter.all().withTenant("tenant-a")).size());
+    }
+  }
+
+  @Test
+  void theWorkerRoleCannotChangeOrRemoveEvidence() throws SQLException {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), worker, "worker-secret");
+        Statement st = c.createStatement()) {
+      for (String sql : new String[] {
+          "UPDATE evidence_event SET payload = '{}'",
+          "DELETE FROM evidence_event",
+          "UPDATE evidence_anchor SET last_seq = 1",
+          "DELETE FROM evidence_anchor",
+          "TRUNCATE evidence_event",
+          "DELETE FROM evidence_schema_history"}) {
+        SQLException denied = assertThrows(SQLException.class, () -> st.execute(sql), sql);
+        assertEquals("42501", denied.getSQLState(), sql + ": " + denied.getMessage());
+      }
+    }
+  }
+}
