@@ -53,10 +53,15 @@ public record EvidenceConfig(String jdbcUrl, String user, String password, boole
     return "jdbc:h2:file:" + home.toAbsolutePath().resolve("evidence") + ";AUTO_SERVER=TRUE";
   }
 
+  /** The JDBC URL for messages: a password written into it is masked. */
+  public String displayUrl() {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
   /** The password never appears in logs or error messages, not even one written into the URL. */
   @Override
   public String toString() {
-    return "EvidenceConfig[jdbcUrl=" + jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + ", user=" + user + ", password=" + (password == null ? "none" : "***")
+    return "EvidenceConfig[jdbcUrl=" + displayUrl() + ", user=" + user + ", password=" + (password == null ? "none" : "***")
         + ", migrate=" + migrate + "]";
   }
 }

@@ -26,9 +26,14 @@ public final class PersonalDataGuard {
       new Kind("phone number",
           Pattern.compile("(?<![0-9A-Za-z])(\\+33\\s?|0)[1-9]([\\s.-]?\\d{2}){4}(?![0-9A-Za-z])")));
 
-  /** The kind of personal data {@code value} looks like, searching nested maps and lists; empty if none. */
+  /**
+   * The kind of personal data {@code value} looks like, searching nested maps and lists; empty if none.
+   * Numbers are not searched: in evidence they are counts, sizes, durations and epoch times, and a
+   * 13-digit epoch millisecond reads like a NIR. Query results, where a number could be an identifier,
+   * reach the guard as text ({@code ResultSet.getString}) and are searched.
+   */
   public static Optional<String> find(Object value) {
-    if (value == null) {
+    if (value == null || value instanceof Number) {
       return Optional.empty();
     }
     if (value instanceof Map<?, ?> m) {
