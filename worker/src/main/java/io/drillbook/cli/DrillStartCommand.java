@@ -1,9 +1,7 @@
 package io.drillbook.cli;
 
-import io.drillbook.drill.AbortRequest;
 import io.drillbook.drill.DrillId;
 import io.drillbook.drill.DrillRequest;
-import io.drillbook.drill.DrillResult;
 import io.drillbook.drill.Trigger;
 import io.drillbook.plan.LoadedPlan;
 import io.drillbook.provider.BuiltInProviders;
@@ -14,10 +12,6 @@ import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.service.DrillService;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +27,6 @@ import picocli.CommandLine.Parameters;
       "`drillbook worker` must be running) and the command returns at once unless --follow is given."
     })
 final class DrillStartCommand extends CliCommand {
-  private static final long POLL_MILLIS = 500;
-
   @Mixin JsonOption json;
 
   @Parameters(paramLabel = "PLAN", description = "the plan YAML file") Path planFile;
@@ -61,7 +53,7 @@ final class DrillStartCommand extends CliCommand {
       DrillService drills = new DrillService(temporal.client());
       if (!follow) {
         drills.start(request);
-        announce(request, temporal.address(), false);
+        new DrillRun(out(), human(), false, json.enabled).announce(request, temporal.address(), false);
         if (json.enabled) {
           Json.print(out(), java.util.Map.of("drillId", request.drillId(), "state", "STARTED"));
         }
@@ -72,69 +64,7 @@ final class DrillStartCommand extends CliCommand {
   }
 
   private int run(DrillService drills, DrillRequest request, String address, DrillbookRuntime embedded) throws Exception {
-    drills.start(request);
-    announce(request, address, embedded != null);
-    CompletableFuture<DrillResult> result = drills.result(request.drillId());
-    Thread abortOnInterrupt = embedded == null ? null : abortOnInterrupt(drills, request, result);
-    ProgressPrinter printer = new ProgressPrinter(human(), follow, request.plan(), address);
-    while (!result.isDone()) {
-      printer.update(drills.progress(request.drillId()));
-      try {
-        result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-      } catch (TimeoutException stillRunning) {
-        // poll again
-      }
-    }
-    printer.update(drills.progress(request.drillId()));
-    if (abortOnInterrupt != null) {
-      Runtime.getRuntime().removeShutdownHook(abortOnInterrupt);
-    }
-    DrillResult r = unwrap(result);
-    if (json.enabled) {
-      Json.print(out(), r);
-    } else {
-      DrillOutcome.print(out(), request, r, embedded);
-    }
-    return switch (r.verdict()) {
-      case PASSED, PASSED_WITH_OBSERVATIONS -> ExitCodes.OK;
-      case FAILED -> ExitCodes.DRILL_FAILED;
-      case ABORTED -> ExitCodes.DRILL_ABORTED;
-    };
-  }
-
-  /**
-   * Ctrl-C while an embedded drill runs would kill the only worker and leave scratch resources behind:
-   * abort the drill instead and wait for its cleanup before the process ends.
-   */
-  private Thread abortOnInterrupt(DrillService drills, DrillRequest request, CompletableFuture<DrillResult> result) {
-    Thread hook = new Thread(() -> {
-      if (result.isDone()) {
-        return;
-      }
-      human().println("interrupted: aborting drill " + request.drillId() + " and running its cleanup...");
-      try {
-        drills.abort(request.drillId(), new AbortRequest(actor, "interrupted (Ctrl-C) in the CLI"));
-        result.get(5, TimeUnit.MINUTES);
-      } catch (Exception e) {
-        human().println("cleanup did not finish: " + e.getMessage());
-      }
-    }, "abort-on-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    return hook;
-  }
-
-  private void announce(DrillRequest request, String address, boolean embedded) {
-    var m = request.plan().metadata();
-    human().println("drill " + request.drillId() + " started: plan " + m.name() + " (" + m.type() + ", tenant " + m.tenant()
-        + ") on " + (embedded ? "embedded Temporal at " : "Temporal at ") + address);
-  }
-
-  private static DrillResult unwrap(CompletableFuture<DrillResult> result) throws Exception {
-    try {
-      return result.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception c ? c : e;
-    }
+    return new DrillRun(out(), human(), follow, json.enabled).execute(drills, request, address, embedded);
   }
 
   /** Progress and announcements go to stderr when stdout is reserved for --json. */
