@@ -1,0 +1,123 @@
+package io.drillbook.provider.local;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.drillbook.provider.ActionFailure;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code manifest.json}: every file of an export or snapshot with its size and SHA-256, written first to
+ * last. An entry is appended only once its file is complete, so after a worker restart the manifest says
+ * exactly which files can be trusted and where to resume; a file on disk without an entry is rewritten.
+ * Once every file is in, each is read back and checked, and only then is the manifest marked complete.
+ */
+final class ExportManifest {
+
+  static final String FILE = "manifest.json";
+  static final String FORMAT = "drillbook-manifest/v1";
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Entry(String file, long size, String sha256) {}
+
+  /** The document as written; {@code content} says what the files are (dump, csv, files). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  record Document(String format, String drillId, String stepId, String source, String content, boolean complete, List<Entry> files) {}
+
+  private final Path dir;
+  private Document doc;
+
+  private ExportManifest(Path dir, Document doc) {
+    this.dir = dir;
+    this.doc = doc;
+  }
+
+  /** The manifest in {@code dir}, as an earlier attempt left it, or a new empty one. */
+  static ExportManifest openOrCreate(Path dir, String drillId, String stepId, String source, String content) throws IOException {
+    Path f = dir.resolve(FILE);
+    if (Files.isRegularFile(f)) {
+      return new ExportManifest(dir, Json.read(f, Document.class));
+    }
+    ExportManifest m = new ExportManifest(dir, new Document(FORMAT, drillId, stepId, source, content, false, List.of()));
+    m.save();
+    return m;
+  }
+
+  static ExportManifest read(Path manifestFile) throws IOException {
+    if (!Files.isRegularFile(manifestFile)) {
+      throw new ActionFailure("manifest " + manifestFile + " is missing: the export it describes was removed or never completed; run the export again");
+    }
+    return new ExportManifest(manifestFile.getParent(), Json.read(manifestFile, Document.class));
+  }
+
+  Path path() {
+    return dir.resolve(FILE);
+  }
+
+  List<Entry> entries() {
+    return doc.files();
+  }
+
+  boolean has(String file) {
+    return entry(file).isPresent();
+  }
+
+  Optional<Entry> entry(String file) {
+    return doc.files().stream().filter(e -> e.file().equals(file)).findFirst();
+  }
+
+  long totalBytes() {
+    return doc.files().stream().mapToLong(Entry::size).sum();
+  }
+
+  boolean complete() {
+    return doc.complete();
+  }
+
+  /** Hashes {@code file} (relative to the manifest's directory) and appends its entry. */
+  Entry append(String file) throws IOException {
+    Path p = dir.resolve(file);
+    Entry e = new Entry(file, Files.size(p), FileTrees.sha256(p));
+    List<Entry> files = new ArrayList<>(doc.files());
+    files.removeIf(x -> x.file().equals(file));
+    files.add(e);
+    doc = new Document(doc.format(), doc.drillId(), doc.stepId(), doc.source(), doc.content(), false, List.copyOf(files));
+    save();
+    return e;
+  }
+
+  /** Reads every file back; each problem is one line: missing, wrong size or wrong hash. */
+  List<String> recheck(Runnable afterEachFile) throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Entry e : doc.files()) {
+      Path p = dir.resolve(e.file()).normalize();
+      if (!p.startsWith(dir)) {
+        problems.add(e.file() + ": points outside the export directory");
+      } else if (!Files.isRegularFile(p)) {
+        problems.add(e.file() + ": missing");
+      } else if (Files.size(p) != e.size()) {
+        problems.add(e.file() + ": size " + Files.size(p) + " instead of " + e.size());
+      } else if (!FileTrees.sha256(p).equals(e.sha256())) {
+        problems.add(e.file() + ": SHA-256 differs from the manifest");
+      }
+      afterEachFile.run();
+    }
+    return problems;
+  }
+
+  void markComplete() throws IOException {
+    doc = new Document(doc.format(), doc.drillId(), doc.stepId(), doc.source(), doc.content(), true, doc.files());
+    save();
+  }
+
+  String sha256() throws IOException {
+    return FileTrees.sha256(path());
+  }
+
+  private void save() throws IOException {
+    Json.write(path(), doc);
+  }
+}

@@ -1,0 +1,62 @@
+package io.drillbook.provider.local;
+
+import io.drillbook.drill.ActionResult;
+import io.drillbook.provider.ActionContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One local action in progress: its context, its log, and the PostgreSQL programs run on its behalf. The
+ * work directory is created and handed to the cluster owner first, so the scratch clusters and backups
+ * placed under it can be written by that user.
+ */
+record PgAction(ActionContext ctx, StepLog log, PgTool tools) {
+
+  static PgAction prepare(ActionContext ctx, ClusterOwner owner, Class<?> caller) throws IOException {
+    StepLog log = StepLog.of(caller, ctx);
+    Path work = ctx.workDir();
+    if (!Files.isDirectory(work)) {
+      Files.createDirectories(work);
+    }
+    owner.giveTo(work);
+    owner.checkCanWrite(work);
+    PgBinaries binaries = PgBinaries.locate(ctx.config().get("binDir"));
+    return new PgAction(ctx, log, new PgTool(binaries, owner, work, ctx.heartbeat(), log));
+  }
+
+  String stepId() {
+    return ctx.stepId();
+  }
+
+  Path workDir() {
+    return ctx.workDir();
+  }
+
+  PgFaults.Situation situation(String doing, PgEndpoint endpoint, Path writingTo) {
+    return new PgFaults.Situation(ctx.stepId(), doing, endpoint, writingTo);
+  }
+
+  /** The user scratch clusters get as their only trusted user: the resource's configured user. */
+  String user() {
+    Object u = ctx.config().get("user");
+    return u == null ? "postgres" : u.toString();
+  }
+
+  void beat(String phase, long bytes, int items, int itemsTotal, long startNanos) {
+    ctx.heartbeat().beat(new Progress(phase, bytes, items, itemsTotal, (System.nanoTime() - startNanos) / 1_000_000));
+  }
+
+  /** The earlier attempt's outputs, returned as they were, with a note for the reader of the evidence. */
+  ActionResult reused(Map<String, Object> outputs) {
+    log.info("reusing the completed result of an earlier attempt");
+    return new ActionResult(outputs, List.of("an earlier attempt of this step had completed; its result was reused"));
+  }
+
+  static ActionResult result(Map<String, Object> outputs, List<String> observations) {
+    return new ActionResult(outputs, new ArrayList<>(observations));
+  }
+}
