@@ -54,6 +54,22 @@ final class ScratchCluster {
         situation("creating a scratch cluster in " + dataDir()));
   }
 
+  /**
+   * Fills the (empty) data directory with a base backup of {@code from}: with {@code asStandby}, a streaming
+   * standby of it ({@code -R} writes standby.signal and primary_conninfo), else an independent copy.
+   */
+  void baseBackupFrom(PgEndpoint from, boolean asStandby) throws IOException, InterruptedException {
+    List<String> args = new java.util.ArrayList<>(List.of("-D", dataDir().toString(), "-Fp", "-X", "stream",
+        "--checkpoint=fast", "--no-password"));
+    if (asStandby) {
+      args.add("-R");
+    }
+    args.addAll(from.toolArgs());
+    tools.runOrFail("pg_basebackup", PgTool.Call.owner("pg_basebackup", args).env(from.toolEnv())
+        .measuring(() -> FileTrees.size(dataDir())), new PgFaults.Situation(stepId,
+        asStandby ? "building a streaming standby" : "copying the source into a scratch primary", from, dataDir()));
+  }
+
   /** Writes the scratch overrides (last value wins in postgresql.auto.conf) and the scratch pg_hba.conf. */
   void configure(int port, String user) throws IOException {
     Path data = dataDir();
