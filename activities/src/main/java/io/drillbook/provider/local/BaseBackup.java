@@ -36,7 +36,7 @@ final class BaseBackup {
     OwnedDirectory dir = OwnedDirectory.claim(a.workDir().resolve(id), a.ctx(), "snapshot", null, a.tools().owner());
     Optional<Map<String, Object>> done = dir.completed();
     if (done.isPresent()) {
-      return a.reused(done.get());
+      return dir.reused(done.get(), a.log());
     }
     long start = System.nanoTime();
     String serverVersion = checkSource(source);

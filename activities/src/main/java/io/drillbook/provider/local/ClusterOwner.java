@@ -31,10 +31,6 @@ public final class ClusterOwner {
     return "root".equals(System.getProperty("user.name")) ? new ClusterOwner("postgres") : new ClusterOwner(null);
   }
 
-  String name() {
-    return user == null ? System.getProperty("user.name") : user;
-  }
-
   /** The command line that runs {@code command} as the cluster owner. */
   List<String> asOwner(List<String> command) {
     if (user == null) {

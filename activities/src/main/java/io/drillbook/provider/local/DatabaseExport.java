@@ -44,7 +44,7 @@ final class DatabaseExport {
     OwnedDirectory dir = OwnedDirectory.claim(dest, a.ctx(), "export", null, null);
     Optional<Map<String, Object>> done = dir.completed();
     if (done.isPresent()) {
-      return a.reused(done.get());
+      return dir.reused(done.get(), a.log());
     }
     a.ctx().heartbeat().previous(Progress.class).ifPresent(p -> a.log().info(
         "resuming after an attempt that reached {} ({} of {} files)", p.phase(), p.items(), p.itemsTotal()));

@@ -35,7 +35,7 @@ final class DumpSnapshot {
     OwnedDirectory dir = OwnedDirectory.claim(a.workDir().resolve(id), a.ctx(), "snapshot", null, a.tools().owner());
     Optional<Map<String, Object>> done = dir.completed();
     if (done.isPresent()) {
-      return a.reused(done.get());
+      return dir.reused(done.get(), a.log());
     }
     long start = System.nanoTime();
     Path dump = dir.path().resolve(DUMP_FILE);

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * {@code manifest.json}: every file of an export or snapshot with its size and SHA-256, written first to
@@ -28,11 +29,16 @@ final class ExportManifest {
   record Document(String format, String drillId, String stepId, String source, String content, boolean complete, List<Entry> files) {}
 
   private final Path dir;
-  private Document doc;
+  private final Document header;
+  private final Map<String, Entry> files = new LinkedHashMap<>();
+  private boolean complete;
+  private long savedAtNanos;
 
   private ExportManifest(Path dir, Document doc) {
     this.dir = dir;
-    this.doc = doc;
+    this.header = doc;
+    this.complete = doc.complete();
+    doc.files().forEach(e -> files.put(e.file(), e));
   }
 
   /** The manifest in {@code dir}, as an earlier attempt left it, or a new empty one. */
@@ -58,41 +64,53 @@ final class ExportManifest {
   }
 
   List<Entry> entries() {
-    return doc.files();
+    return List.copyOf(files.values());
   }
 
   boolean has(String file) {
-    return entry(file).isPresent();
-  }
-
-  Optional<Entry> entry(String file) {
-    return doc.files().stream().filter(e -> e.file().equals(file)).findFirst();
+    return files.containsKey(file);
   }
 
   long totalBytes() {
-    return doc.files().stream().mapToLong(Entry::size).sum();
+    return files.values().stream().mapToLong(Entry::size).sum();
   }
 
   boolean complete() {
-    return doc.complete();
+    return complete;
   }
 
-  /** Hashes {@code file} (relative to the manifest's directory) and appends its entry. */
+  /** Hashes {@code file} (relative to the manifest's directory), appends its entry and saves at once. */
   Entry append(String file) throws IOException {
+    Entry e = add(file);
+    save();
+    return e;
+  }
+
+  /**
+   * Like {@link #append} but saves at most once a second: for copies of many small files, where saving the
+   * whole manifest after each would cost more than the copy. Files not yet saved are simply redone after a
+   * crash. Call {@link #save} at the end.
+   */
+  Entry appendBatched(String file) throws IOException {
+    Entry e = add(file);
+    if (System.nanoTime() - savedAtNanos > 1_000_000_000L) {
+      save();
+    }
+    return e;
+  }
+
+  private Entry add(String file) throws IOException {
     Path p = dir.resolve(file);
     Entry e = new Entry(file, Files.size(p), FileTrees.sha256(p));
-    List<Entry> files = new ArrayList<>(doc.files());
-    files.removeIf(x -> x.file().equals(file));
-    files.add(e);
-    doc = new Document(doc.format(), doc.drillId(), doc.stepId(), doc.source(), doc.content(), false, List.copyOf(files));
-    save();
+    files.put(file, e);
+    complete = false;
     return e;
   }
 
   /** Reads every file back; each problem is one line: missing, wrong size or wrong hash. */
   List<String> recheck(Runnable afterEachFile) throws IOException {
     List<String> problems = new ArrayList<>();
-    for (Entry e : doc.files()) {
+    for (Entry e : files.values()) {
       Path p = dir.resolve(e.file()).normalize();
       if (!p.startsWith(dir)) {
         problems.add(e.file() + ": points outside the export directory");
@@ -109,7 +127,7 @@ final class ExportManifest {
   }
 
   void markComplete() throws IOException {
-    doc = new Document(doc.format(), doc.drillId(), doc.stepId(), doc.source(), doc.content(), true, doc.files());
+    complete = true;
     save();
   }
 
@@ -117,7 +135,9 @@ final class ExportManifest {
     return FileTrees.sha256(path());
   }
 
-  private void save() throws IOException {
-    Json.write(path(), doc);
+  void save() throws IOException {
+    Json.write(path(), new Document(header.format(), header.drillId(), header.stepId(), header.source(), header.content(), complete,
+        List.copyOf(files.values())));
+    savedAtNanos = System.nanoTime();
   }
 }

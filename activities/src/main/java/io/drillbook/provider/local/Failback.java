@@ -36,7 +36,7 @@ final class Failback {
         null, a.tools().owner());
     Optional<Map<String, Object>> done = dir.completed();
     if (done.isPresent()) {
-      return a.reused(done.get());
+      return dir.reused(done.get(), a.log());
     }
     long start = System.currentTimeMillis();
     String user = a.user();

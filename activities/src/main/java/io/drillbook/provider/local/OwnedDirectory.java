@@ -1,5 +1,6 @@
 package io.drillbook.provider.local;
 
+import io.drillbook.drill.ActionResult;
 import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -55,6 +57,12 @@ record OwnedDirectory(Path path, OwnerMarker marker) {
   Optional<Map<String, Object>> completed() throws IOException {
     Path f = path.resolve(RESULT);
     return Files.isRegularFile(f) ? Optional.of(Json.readMap(f)) : Optional.empty();
+  }
+
+  /** The earlier attempt's outputs, returned as they were, with a note for the reader of the evidence. */
+  ActionResult reused(Map<String, Object> outputs, StepLog log) {
+    log.info("reusing the completed result of an earlier attempt in {}", path);
+    return new ActionResult(outputs, List.of("an earlier attempt of this step had completed; its result was reused"));
   }
 
   void complete(Map<String, Object> outputs) throws IOException {

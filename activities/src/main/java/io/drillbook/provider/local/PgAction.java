@@ -1,13 +1,9 @@
 package io.drillbook.provider.local;
 
-import io.drillbook.drill.ActionResult;
 import io.drillbook.provider.ActionContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One local action in progress: its context, its log, and the PostgreSQL programs run on its behalf. The
@@ -40,23 +36,18 @@ record PgAction(ActionContext ctx, StepLog log, PgTool tools) {
     return new PgFaults.Situation(ctx.stepId(), doing, endpoint, writingTo);
   }
 
-  /** The user scratch clusters get as their only trusted user: the resource's configured user. */
+  /** The user scratch clusters trust (their only user): the resource's user, as {@link PgEndpoint} resolves it. */
   String user() {
-    Object u = ctx.config().get("user");
-    return u == null ? "postgres" : u.toString();
+    Object user = ctx.config().get("user");
+    Object dsn = ctx.config().get("dsn");
+    if (user != null || dsn == null) {
+      return user == null ? "postgres" : user.toString();
+    }
+    return PgEndpoint.parse(dsn.toString(), null, null, null).user();
   }
 
   void beat(String phase, long bytes, int items, int itemsTotal, long startNanos) {
     ctx.heartbeat().beat(new Progress(phase, bytes, items, itemsTotal, (System.nanoTime() - startNanos) / 1_000_000));
   }
 
-  /** The earlier attempt's outputs, returned as they were, with a note for the reader of the evidence. */
-  ActionResult reused(Map<String, Object> outputs) {
-    log.info("reusing the completed result of an earlier attempt");
-    return new ActionResult(outputs, List.of("an earlier attempt of this step had completed; its result was reused"));
-  }
-
-  static ActionResult result(Map<String, Object> outputs, List<String> observations) {
-    return new ActionResult(outputs, new ArrayList<>(observations));
-  }
 }

@@ -37,9 +37,9 @@ public final class PostgresqlDriver implements Snapshots, Restores, Verifies, Fa
 
   @Override
   public ActionResult snapshot(ActionContext ctx) throws Exception {
-    return LocalFaults.explained(ctx, "snapshot", () -> {
-      PgAction a = prepare(ctx);
-      return DumpSnapshot.METHOD.equals(ctx.param("method").orElse(BaseBackup.METHOD))
+    return ExplainedAction.run(ctx, "snapshot", c -> {
+      PgAction a = prepare(c);
+      return DumpSnapshot.METHOD.equals(c.param("method").orElse(BaseBackup.METHOD))
           ? new DumpSnapshot(a).take()
           : new BaseBackup(a).take();
     });
@@ -47,34 +47,34 @@ public final class PostgresqlDriver implements Snapshots, Restores, Verifies, Fa
 
   @Override
   public ActionResult restore(ActionContext ctx) throws Exception {
-    return LocalFaults.explained(ctx, "restore", () -> new ScratchRestore(prepare(ctx)).restore());
+    return ExplainedAction.run(ctx, "restore", c -> new ScratchRestore(prepare(c)).restore());
   }
 
   @Override
   public ActionResult verify(ActionContext ctx) throws Exception {
-    return LocalFaults.explained(ctx, "verify", () -> new RestoredDatabaseVerification(prepare(ctx)).verify());
+    return ExplainedAction.run(ctx, "verify", c -> new RestoredDatabaseVerification(prepare(c)).verify());
   }
 
   @Override
   public ActionResult failover(ActionContext ctx) throws Exception {
-    return LocalFaults.explained(ctx, "failover", () -> new StandbyFailover(prepare(ctx)).failover());
+    return ExplainedAction.run(ctx, "failover", c -> new StandbyFailover(prepare(c)).failover());
   }
 
   @Override
   public ActionResult failback(ActionContext ctx) throws Exception {
-    return LocalFaults.explained(ctx, "failback", () -> new Failback(prepare(ctx)).failback());
+    return ExplainedAction.run(ctx, "failback", c -> new Failback(prepare(c)).failback());
   }
 
   @Override
   public ActionResult export(ActionContext ctx) throws Exception {
-    return LocalFaults.explained(ctx, "export", () -> new DatabaseExport(prepare(ctx)).export());
+    return ExplainedAction.run(ctx, "export", c -> new DatabaseExport(prepare(c)).export());
   }
 
   @Override
   public ActionResult delete(ActionContext ctx) throws Exception {
-    return LocalFaults.explained(ctx, "delete", () -> {
-      PgAction a = prepare(ctx);
-      return OwnedResources.delete(ctx, a.tools(), a.log());
+    return ExplainedAction.run(ctx, "delete", c -> {
+      PgAction a = prepare(c);
+      return OwnedResources.delete(c, a.tools(), a.log());
     });
   }
 

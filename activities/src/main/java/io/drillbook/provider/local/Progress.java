@@ -7,8 +7,4 @@ package io.drillbook.provider.local;
  * @param items files or tables finished, of {@code itemsTotal} (0 when not counted)
  */
 record Progress(String phase, long bytes, int items, int itemsTotal, long elapsedMillis) {
-
-  static Progress of(String phase, long elapsedMillis) {
-    return new Progress(phase, 0, 0, 0, elapsedMillis);
-  }
 }

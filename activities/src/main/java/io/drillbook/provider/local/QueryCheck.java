@@ -38,8 +38,8 @@ final class QueryCheck {
         for (int i = 1; i <= md.getColumnCount(); i++) {
           Optional<String> kind = PersonalDataGuard.find(rs.getString(i));
           if (kind.isPresent()) {
-            throw new ActionFailure("step " + stepId + ": " + label + " returned a value that looks like a " + kind.get()
-                + "; verify queries must return aggregates (count, sum, max of a date...), never personal data. The value was not recorded");
+            throw new ActionFailure("step " + stepId + ": " + label + " returned a value that looks like personal data (" + kind.get()
+                + "); verify queries must return aggregates (count, sum, max of a date...), never personal data. The value was not recorded");
           }
         }
         if (md.getColumnCount() != 1) {

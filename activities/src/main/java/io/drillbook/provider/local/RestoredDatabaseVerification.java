@@ -69,12 +69,12 @@ final class RestoredDatabaseVerification {
     }
     out.put("durationMillis", (System.nanoTime() - start) / 1_000_000);
     PersonalDataGuard.find(out).ifPresent(kind -> {
-      throw new ActionFailure("step " + a.stepId() + ": the verification results hold something that looks like a " + kind
-          + " (a table name or a value); nothing was recorded. Rename the query or table so results stay aggregates");
+      throw new ActionFailure("step " + a.stepId() + ": the verification results hold something that looks like personal data (" + kind
+          + ", in a table name or a value); nothing was recorded. Rename the query or table so results stay aggregates");
     });
     if (!problems.isEmpty()) {
       throw new ActionFailure("step " + a.stepId() + ": verification of " + target.where() + " failed: " + String.join("; ", problems)
-          + ". The restore does not match the source at snapshot time: investigate the backup chain before trusting it");
+          + ". Do not trust this restore until the cause is understood (a damaged backup chain, or a check to correct)");
     }
     a.log().info("verification passed on {} ({} tables)", target.where(), out.get("tables"));
     return new ActionResult(out, observations);

@@ -134,7 +134,7 @@ final class ScratchRestore {
           + ") after it had been restored; run the drill again");
     }
     if (cluster.isRunning()) {
-      return a.reused(earlier);
+      return dir.reused(earlier, a.log());
     }
     int port = cluster.start(user);
     Map<String, Object> out = new LinkedHashMap<>(earlier);

@@ -32,7 +32,7 @@ final class StandbyFailover {
         keepFor, a.tools().owner());
     Optional<Map<String, Object>> done = dir.completed();
     if (done.isPresent()) {
-      return a.reused(done.get());
+      return dir.reused(done.get(), a.log());
     }
     long start = dir.marker().created().toEpochMilli();
     String user = a.user();

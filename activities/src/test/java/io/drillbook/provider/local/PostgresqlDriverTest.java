@@ -235,6 +235,20 @@ class PostgresqlDriverTest {
     assertEquals(0, postmastersOf(fo.get("newPrimaryDataDir").toString()));
   }
 
+  @Test
+  void failoverFromARestoreUsesTheRestoredClusterAsPrimary() throws Exception {
+    Steps s = steps("drl-failover-restore");
+    Map<String, Object> restored = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", sharedSnapshot)).outputs();
+    Map<String, Object> fo = driver.failover(s.ctx("failover", Action.FAILOVER, Map.of(), "restore", restored)).outputs();
+    assertEquals(restored.get("dataDir"), fo.get("oldPrimaryDataDir"));
+    assertEquals(sharedSnapshot.get("rowCounts"), driver.verify(s.ctx("check", Action.VERIFY,
+        Map.of("rowCounts", Map.of("compareWith", "source")), "restore", Map.of("scratchDsn", fo.get("scratchDsn"),
+            "sourceRowCounts", sharedSnapshot.get("rowCounts")))).outputs().get("rowCounts"), "the promoted standby has every row");
+    driver.delete(s.ctx("drop", Action.DELETE, Map.of()));
+    assertEquals(0, postmastersOf(fo.get("newPrimaryDataDir").toString()));
+    assertFalse(Files.exists(Path.of(restored.get("dataDir").toString())), "delete without from removes all this drill created");
+  }
+
   // ---- export ----
 
   @Test
