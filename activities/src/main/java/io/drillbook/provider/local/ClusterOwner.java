@@ -9,6 +9,7 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,9 +55,14 @@ public final class ClusterOwner {
     }
     UserPrincipalLookupService users = p.getFileSystem().getUserPrincipalLookupService();
     PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    view.setOwner(users.lookupPrincipalByName(user));
-    GroupPrincipal group = users.lookupPrincipalByGroupName(user);
-    view.setGroup(group);
+    try {
+      view.setOwner(users.lookupPrincipalByName(user));
+      GroupPrincipal group = users.lookupPrincipalByGroupName(user);
+      view.setGroup(group);
+    } catch (UserPrincipalNotFoundException e) {
+      throw new ActionFailure("the worker runs as root, so scratch clusters run as the OS user " + user
+          + ", which does not exist here; install the PostgreSQL server package (it creates that user) or run the worker as a non-root user", e);
+    }
     if (Files.isDirectory(p)) {
       Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
     }

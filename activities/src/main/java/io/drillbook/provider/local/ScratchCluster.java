@@ -95,8 +95,8 @@ final class ScratchCluster {
         + "listen_addresses = '127.0.0.1'\n"
         + "unix_socket_directories = ''\n"
         + "cluster_name = 'drillbook-" + name.substring(0, Math.min(50, name.length())) + "'\n"
-        + "hba_file = '" + hba + "'\n"
-        + "ident_file = '" + ident + "'\n"
+        + "hba_file = '" + quoted(hba) + "'\n"
+        + "ident_file = '" + quoted(ident) + "'\n"
         + "ssl = off\n"
         + "archive_mode = off\n"
         + "archive_command = ''\n"
@@ -180,6 +180,11 @@ final class ScratchCluster {
 
   private PgFaults.Situation situation(String doing) {
     return new PgFaults.Situation(stepId, doing, null, home);
+  }
+
+  /** A value inside single quotes in postgresql.conf. */
+  private static String quoted(Path p) {
+    return p.toString().replace("'", "''");
   }
 
   /** pg_hba user names with special characters must be quoted. */
