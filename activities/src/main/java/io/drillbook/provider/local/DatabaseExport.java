@@ -87,6 +87,11 @@ final class DatabaseExport {
     out.put("durationMillis", millis);
     out.put("throughputBytesPerSec", manifest.totalBytes() * 1000 / millis);
     out.put("sourceDsn", source.dsn());
+    Map<String, Long> rowCounts = new LinkedHashMap<>();
+    manifest.entries().stream().filter(e -> e.rows() != null).forEach(e -> rowCounts.put(e.table(), e.rows()));
+    if (!rowCounts.isEmpty()) {
+      out.put("rowCounts", rowCounts);
+    }
     out.put("createdResources", List.of(dest.toString()));
     dir.complete(out);
     a.log().info("exported {} files, {} bytes, to {}", total, manifest.totalBytes(), dest);
@@ -121,10 +126,11 @@ final class DatabaseExport {
           continue;
         }
         Path p = dest.resolve(file);
+        long rows;
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(p))) {
-          c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + t.sql() + " TO STDOUT WITH (FORMAT csv, HEADER)", out);
+          rows = c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY " + t.sql() + " TO STDOUT WITH (FORMAT csv, HEADER)", out);
         }
-        manifest.append(file);
+        manifest.append(file, t.display(), rows);
         a.beat("exporting tables", manifest.totalBytes(), n, tables.size(), start);
       }
       c.rollback();

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * A throwaway database of synthetic, non-personal hospital-like data for demos and tests: care units,
  * patient visits keyed by fake pseudonyms ({@code PSN-} and 8 hex digits: no names, no NIR/INS, no
- * e-mail, nothing a {@code verify} guard would take for personal data), lab results with LOINC-like codes.
+ * e-mail, nothing a {@code verify} guard would take for personal data), prescriptions with ATC-like codes
+ * and lab results with LOINC-like codes. Its tables and columns are the ones the example plans query
+ * ({@code patient_visit.visit_date}, {@code prescription.visit_id}...).
  * Rows are generated server-side with generate_series, from a fixed seed, until the tables reach the
  * requested size. {@link #drop} removes only a database this class created (it is marked with a comment).
  */
@@ -50,10 +52,12 @@ public final class DemoDatabase {
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute("SELECT setseed(0.42)");
       st.execute("""
-          CREATE TABLE care_unit (unit_id int PRIMARY KEY, code text NOT NULL, specialty text NOT NULL, beds int NOT NULL);
-          CREATE TABLE patient_visit (visit_id bigint PRIMARY KEY, patient_ref text NOT NULL, unit_id int NOT NULL REFERENCES care_unit,
-            admitted_on date NOT NULL, discharged_on date, reason_code text NOT NULL, severity smallint NOT NULL);
-          CREATE TABLE lab_result (result_id bigint PRIMARY KEY, visit_id bigint NOT NULL REFERENCES patient_visit, test_code text NOT NULL,
+          CREATE TABLE care_unit (id int PRIMARY KEY, code text NOT NULL, specialty text NOT NULL, beds int NOT NULL);
+          CREATE TABLE patient_visit (id bigint PRIMARY KEY, patient_ref text NOT NULL, care_unit_id int NOT NULL REFERENCES care_unit,
+            visit_date date NOT NULL, discharge_date date, reason_code text NOT NULL, severity smallint NOT NULL);
+          CREATE TABLE prescription (id bigint PRIMARY KEY, visit_id bigint NOT NULL REFERENCES patient_visit, atc_code text NOT NULL,
+            daily_dose_mg numeric(8,2) NOT NULL, days int NOT NULL);
+          CREATE TABLE lab_result (id bigint PRIMARY KEY, visit_id bigint NOT NULL REFERENCES patient_visit, loinc_code text NOT NULL,
             value numeric(8,2) NOT NULL, unit text NOT NULL, taken_at timestamptz NOT NULL);
           INSERT INTO care_unit
             SELECT i, 'U-' || (ARRAY['CARD','PNEU','NEPH','ONCO','PEDI','URGE','GERI','REAN'])[1 + i % 8] || '-' || lpad(i::text, 2, '0'),
@@ -63,33 +67,42 @@ public final class DemoDatabase {
           """);
       int batch = Math.max(1_000, sizeMb * 200);
       long visits = 0;
+      // Visit dates run over five years up to today, one visit in fifty today, so "recent visits" checks find some.
       try (PreparedStatement visitsIns = c.prepareStatement("""
               INSERT INTO patient_visit
                 SELECT v, 'PSN-' || upper(substr(md5('demo-patient-' || (random() * ?)::int), 1, 8)), 1 + (random() * 39)::int,
                        d, d + (random() * 12)::int, chr(65 + (random() * 25)::int) || lpad((random() * 99)::int::text, 2, '0') || '.' || (random() * 9)::int,
                        1 + (random() * 4)::int
-                FROM generate_series(?::bigint, ?::bigint) v, LATERAL (SELECT date '2020-01-01' + (random() * 1800)::int AS d) dd""");
-          PreparedStatement resultsIns = c.prepareStatement("""
+                FROM generate_series(?::bigint, ?::bigint) v,
+                     LATERAL (SELECT current_date - CASE WHEN v % 50 = 0 THEN 0 ELSE (random() * 1800)::int END AS d) dd""");
+          PreparedStatement detailsIns = c.prepareStatement("""
+              WITH p AS (
+                INSERT INTO prescription
+                  SELECT v, v, (ARRAY['C09AA05','A10BA02','N02BE01','B01AC06','J01CA04','C10AA05'])[1 + (random() * 5)::int],
+                         round((random() * 1000)::numeric, 2), 1 + (random() * 29)::int
+                  FROM generate_series(?::bigint, ?::bigint) v)
               INSERT INTO lab_result
                 SELECT v * 2 + k, v, (ARRAY['2345-7','718-7','2160-0','6690-2','1742-6','2951-2'])[1 + (random() * 5)::int],
                        round((random() * 200)::numeric, 2), (ARRAY['mg/dL','g/dL','U/L','mmol/L'])[1 + (random() * 3)::int],
-                       timestamptz '2020-01-01 08:00+00' + random() * interval '1800 days'
+                       now() - random() * interval '1800 days'
                 FROM generate_series(?::bigint, ?::bigint) v, generate_series(0, 1) k""");
-          PreparedStatement size = c.prepareStatement(
-              "SELECT pg_total_relation_size('patient_visit') + pg_total_relation_size('lab_result') + pg_total_relation_size('care_unit')")) {
+          PreparedStatement size = c.prepareStatement("SELECT sum(pg_total_relation_size(c.oid))::bigint FROM pg_class c"
+              + " WHERE c.relname IN ('care_unit', 'patient_visit', 'prescription', 'lab_result') AND c.relkind = 'r'")) {
         while (bytes(size) < sizeMb * 1024L * 1024L) {
           visitsIns.setLong(1, Math.max(100, (visits + batch) / 3));
           visitsIns.setLong(2, visits + 1);
           visitsIns.setLong(3, visits + batch);
           visitsIns.executeUpdate();
-          resultsIns.setLong(1, visits + 1);
-          resultsIns.setLong(2, visits + batch);
-          resultsIns.executeUpdate();
+          detailsIns.setLong(1, visits + 1);
+          detailsIns.setLong(2, visits + batch);
+          detailsIns.setLong(3, visits + 1);
+          detailsIns.setLong(4, visits + batch);
+          detailsIns.executeUpdate();
           visits += batch;
         }
         st.execute("ANALYZE");
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String t : new String[] {"care_unit", "patient_visit", "lab_result"}) {
+        for (String t : new String[] {"care_unit", "patient_visit", "prescription", "lab_result"}) {
           try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + t)) {
             rs.next();
             counts.put("public." + t, rs.getLong(1));

@@ -107,7 +107,8 @@ public final class DirectoryDriver implements Snapshots, Restores, Verifies, Exp
   @Override
   public ActionResult verify(ActionContext ctx) throws Exception {
     return ExplainedAction.run(ctx, "verify", c -> ManifestVerification.verify(c,
-        Path.of(ParamValues.required(c.from(), "manifestPath", c.stepId(), c.request().fromStepId())), StepLog.of(DirectoryDriver.class, c)));
+        Path.of(ParamValues.required(c.from(), "manifestPath", c.stepId(), c.request().fromStepId())), null,
+        StepLog.of(DirectoryDriver.class, c)));
   }
 
   @Override

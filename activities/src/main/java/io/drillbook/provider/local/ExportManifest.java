@@ -1,6 +1,7 @@
 package io.drillbook.provider.local;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.drillbook.provider.ActionFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,10 @@ final class ExportManifest {
   static final String FILE = "manifest.json";
   static final String FORMAT = "drillbook-manifest/v1";
 
+  /** One file; for a table's CSV file, also the table and the rows the source had in the export's snapshot. */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Entry(String file, long size, String sha256) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Entry(String file, long size, String sha256, String table, Long rows) {}
 
   /** The document as written; {@code content} says what the files are (dump, csv, files). */
   @JsonIgnoreProperties(ignoreUnknown = true)
@@ -59,6 +62,10 @@ final class ExportManifest {
     return new ExportManifest(manifestFile.getParent(), Json.read(manifestFile, Document.class));
   }
 
+  Path dir() {
+    return dir;
+  }
+
   Path path() {
     return dir.resolve(FILE);
   }
@@ -81,7 +88,12 @@ final class ExportManifest {
 
   /** Hashes {@code file} (relative to the manifest's directory), appends its entry and saves at once. */
   Entry append(String file) throws IOException {
-    Entry e = add(file);
+    return append(file, null, null);
+  }
+
+  /** As {@link #append(String)}, for the CSV file of {@code table}, which got {@code rows} rows. */
+  Entry append(String file, String table, Long rows) throws IOException {
+    Entry e = add(file, table, rows);
     save();
     return e;
   }
@@ -92,16 +104,16 @@ final class ExportManifest {
    * crash. Call {@link #save} at the end.
    */
   Entry appendBatched(String file) throws IOException {
-    Entry e = add(file);
+    Entry e = add(file, null, null);
     if (System.nanoTime() - savedAtNanos > 1_000_000_000L) {
       save();
     }
     return e;
   }
 
-  private Entry add(String file) throws IOException {
+  private Entry add(String file, String table, Long rows) throws IOException {
     Path p = dir.resolve(file);
-    Entry e = new Entry(file, Files.size(p), FileTrees.sha256(p));
+    Entry e = new Entry(file, Files.size(p), FileTrees.sha256(p), table, rows);
     files.put(file, e);
     complete = false;
     return e;

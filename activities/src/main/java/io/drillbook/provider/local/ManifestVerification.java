@@ -13,12 +13,17 @@ import java.util.Map;
  * {@code verify} of an export (or a directory copy): an independent pass that reads every file listed in the
  * manifest again and checks its size and SHA-256, and checks that the manifest itself is the one the export
  * step recorded ({@code manifestSha256}), so neither a damaged file nor an edited manifest goes unnoticed.
+ * With {@code rowCounts}, the rows of each CSV file are counted again, from the file alone.
  */
 final class ManifestVerification {
 
   private ManifestVerification() {}
 
-  static ActionResult verify(ActionContext ctx, Path manifestPath, StepLog log) throws Exception {
+  /**
+   * @param rowCounts {@code with.rowCounts} or null: when given, each table's CSV records are counted and
+   *     compared with the rows the source had when the table was exported (within {@code tolerance})
+   */
+  static ActionResult verify(ActionContext ctx, Path manifestPath, Map<String, Object> rowCounts, StepLog log) throws Exception {
     long start = System.nanoTime();
     ExportManifest manifest = ExportManifest.read(manifestPath);
     List<String> problems = new ArrayList<>();
@@ -34,6 +39,21 @@ final class ManifestVerification {
     int[] done = {0};
     problems.addAll(manifest.recheck(() -> ctx.heartbeat().beat(
         new Progress("re-reading files", 0, ++done[0], total, (System.nanoTime() - start) / 1_000_000))));
+    Map<String, Long> counted = new LinkedHashMap<>();
+    if (rowCounts != null) {
+      long tolerance = rowCounts.get("tolerance") == null ? 0 : ParamValues.longValue(rowCounts.get("tolerance"));
+      List<ExportManifest.Entry> tables = manifest.entries().stream().filter(e -> e.rows() != null).toList();
+      if (tables.isEmpty()) {
+        problems.add("rowCounts needs an export with one CSV file per table (format: csv); restore a dump and verify the restore instead");
+      }
+      for (ExportManifest.Entry e : tables) {
+        long records = CsvRecordCount.of(manifest.dir().resolve(e.file()));
+        counted.put(e.table(), records);
+        if (Math.abs(records - e.rows()) > tolerance) {
+          problems.add(e.file() + " holds " + records + " rows, the source had " + e.rows() + " when it was exported");
+        }
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ActionFailure("step " + ctx.stepId() + ": the files under " + manifestPath.getParent()
           + " do not match their manifest: " + String.join("; ", problems) + ". Run the export (or snapshot) again");
@@ -43,6 +63,9 @@ final class ManifestVerification {
     out.put("manifestSha256", actual);
     out.put("filesChecked", total);
     out.put("totalBytes", manifest.totalBytes());
+    if (!counted.isEmpty()) {
+      out.put("rowCounts", counted);
+    }
     out.put("durationMillis", (System.nanoTime() - start) / 1_000_000);
     log.info("{} files re-read, all match {}", total, manifestPath);
     return ActionResult.of(out);

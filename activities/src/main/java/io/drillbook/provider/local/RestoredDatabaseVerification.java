@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code verify} of the postgresql resource. From an export: the manifest re-check. From a restore (or a
+ * {@code verify} of the postgresql resource. From an export: the manifest re-check (and, for CSV, the rows of
+ * each file counted again). From a restore (or a
  * failover's new primary): row counts against the source at snapshot time, named checks, recorded queries
  * and per-table hashes, all read in one read-only snapshot of the restored database. With no parameters it
  * compares row counts when the {@code from} step carries the source's. Every problem found is listed in one
@@ -30,7 +31,9 @@ final class RestoredDatabaseVerification {
   ActionResult verify() throws Exception {
     Map<String, Object> from = a.ctx().from();
     if (from.get("manifestPath") != null) {
-      return ManifestVerification.verify(a.ctx(), Path.of(from.get("manifestPath").toString()), a.log());
+      Object rowCounts = a.ctx().with().get("rowCounts");
+      return ManifestVerification.verify(a.ctx(), Path.of(from.get("manifestPath").toString()),
+          rowCounts == null ? null : ParamValues.map(rowCounts), a.log());
     }
     String fromStep = a.ctx().request().fromStepId();
     PgEndpoint target = PgEndpoint.parse(ParamValues.required(from, "scratchDsn", a.stepId(), fromStep), a.user(), null, null);
@@ -49,7 +52,8 @@ final class RestoredDatabaseVerification {
       if (rowCounts != null || defaults) {
         Map<String, Long> restored = TableInventory.rowCounts(c, tables);
         out.put("rowCounts", restored);
-        long tolerance = ParamValues.map(rowCounts).get("tolerance") == null ? 0 : ParamValues.longValue(ParamValues.map(rowCounts).get("tolerance"));
+        Object t = ParamValues.map(rowCounts).get("tolerance");
+        long tolerance = t == null ? 0 : ParamValues.longValue(t);
         problems.addAll(RowCountVerification.mismatches(sourceState(from, "sourceRowCounts", fromStep), restored, tolerance));
         out.put("rowCountTolerance", tolerance);
       }

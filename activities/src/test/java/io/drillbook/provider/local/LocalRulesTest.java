@@ -63,6 +63,15 @@ class LocalRulesTest {
   }
 
   @Test
+  void csvRecordsAreCountedOutsideQuotes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path csv = dir.resolve("t.csv");
+    java.nio.file.Files.writeString(csv, "id,note\n1,plain\n2,\"two\nlines, \"\"quoted\"\"\"\n3,last");
+    assertEquals(3, CsvRecordCount.of(csv));
+    java.nio.file.Files.writeString(csv, "id,note\n");
+    assertEquals(0, CsvRecordCount.of(csv));
+  }
+
+  @Test
   void toolFailuresAreExplained() {
     PgFaults.Situation s = new PgFaults.Situation("snap", "taking a base backup", PgEndpoint.parse("postgresql://10.0.0.5/ehr", "backup", "x", "env:PW"), null);
     String hba = PgFaults.fromTool(new PgTool.Result("pg_basebackup", 1, "pg_basebackup: error: connection to server at \"10.0.0.5\", port 5432 failed:"

@@ -84,7 +84,7 @@ class PostgresqlDriverTest {
     Map<?, ?> counts = (Map<?, ?>) sharedSnapshot.get("rowCounts");
     assertEquals(40L, ((Number) counts.get("public.care_unit")).longValue());
     assertTrue(((Number) counts.get("public.patient_visit")).longValue() >= 1000);
-    assertEquals(3, ((Map<?, ?>) sharedSnapshot.get("checksums")).size());
+    assertEquals(4, ((Map<?, ?>) sharedSnapshot.get("checksums")).size());
     assertTrue(Files.isRegularFile(Path.of(sharedSnapshot.get("path").toString()).resolve(OwnerMarker.FILE)));
   }
 
@@ -111,16 +111,21 @@ class PostgresqlDriverTest {
   void verifyComparesCountsRunsChecksAndHashes() throws Exception {
     Map<String, Object> with = Map.of(
         "rowCounts", Map.of("compareWith", "source", "tolerance", 0),
-        "checks", List.of(Map.of("name", "recent visits", "query", "select count(*) from patient_visit where admitted_on > date '2019-12-31'",
-            "expect", ">= 1")),
+        // The checks of examples/plans/local-restore-test.yaml, on the demo data.
+        "checks", List.of(
+            Map.of("name", "recent visits", "query", "select count(*) from patient_visit where visit_date > now() - interval '1 day'",
+                "expect", ">= 1"),
+            Map.of("name", "no orphan prescriptions", "query",
+                "select count(*) from prescription p left join patient_visit v on v.id = p.visit_id where v.id is null", "expect", "== 0")),
         "queries", List.of("select count(*) from lab_result"),
         "checksums", true);
     ActionResult r = driver.verify(shared.ctx("check-data", Action.VERIFY, with, "restore", sharedRestore));
     Map<String, Object> out = r.outputs();
     assertEquals(sharedSnapshot.get("rowCounts"), out.get("rowCounts"));
     assertEquals(sharedSnapshot.get("checksums"), out.get("checksums"));
-    Map<?, ?> check = (Map<?, ?>) ((List<?>) out.get("checks")).getFirst();
-    assertEquals(true, check.get("passed"));
+    for (Object check : (List<?>) out.get("checks")) {
+      assertEquals(true, ((Map<?, ?>) check).get("passed"), check.toString());
+    }
     Map<?, ?> query = (Map<?, ?>) ((List<?>) out.get("queryResults")).getFirst();
     assertEquals(((Map<?, ?>) sharedSnapshot.get("rowCounts")).get("public.lab_result"), query.get("value"));
   }
@@ -162,7 +167,7 @@ class PostgresqlDriverTest {
       Map<String, Object> restored = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", snap)).outputs();
       try (Connection c = PgEndpoint.parse(restored.get("scratchDsn").toString(), "postgres", null, null).connect();
           Statement st = c.createStatement()) {
-        st.execute("DELETE FROM lab_result WHERE result_id % 10 = 0");
+        st.execute("DELETE FROM lab_result WHERE id % 10 = 0");
       }
       ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("check", Action.VERIFY,
           Map.of("rowCounts", Map.of("compareWith", "source")), "restore", restored)));
@@ -170,7 +175,7 @@ class PostgresqlDriverTest {
       assertFalse(f.getMessage().contains("care_unit"), "rows added to the source after the snapshot are not a mismatch");
       driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", restored));
     } finally {
-      source.execute("DELETE FROM care_unit WHERE unit_id > 1000");
+      source.execute("DELETE FROM care_unit WHERE id > 1000");
     }
   }
 
@@ -257,11 +262,14 @@ class PostgresqlDriverTest {
     String destination = "dir:" + root.resolve("exports");
     ActionResult first = driver.export(s.ctx("export", Action.EXPORT, Map.of("format", "csv", "destination", destination)));
     Map<String, Object> out = first.outputs();
-    assertEquals(4, out.get("files"), "schema.sql and one CSV per table");
-    assertTrue(s.heartbeat.beats.stream().anyMatch(b -> b instanceof Progress p && p.itemsTotal() == 3));
+    assertEquals(5, out.get("files"), "schema.sql and one CSV per table");
+    assertEquals(sharedSnapshot.get("rowCounts"), out.get("rowCounts"), "rows per table, as COPY wrote them");
+    assertTrue(s.heartbeat.beats.stream().anyMatch(b -> b instanceof Progress p && p.itemsTotal() == 4));
     Path dir = Path.of(out.get("path").toString());
     assertEquals(root.resolve("exports").resolve("drl-export").resolve("export"), dir);
-    driver.verify(s.ctx("check-export", Action.VERIFY, Map.of(), "export", out));
+    Map<String, Object> counted = driver.verify(s.ctx("check-export", Action.VERIFY,
+        Map.of("rowCounts", Map.of("compareWith", "source")), "export", out)).outputs();
+    assertEquals(out.get("rowCounts"), counted.get("rowCounts"), "the CSV files hold every row");
 
     // The worker died while writing the third file: only schema.sql and the first table made it into the manifest.
     Files.delete(dir.resolve("result.json"));
