@@ -24,6 +24,7 @@ final class ScratchCluster {
 
   private static final Pattern PORT_LINE = Pattern.compile("(?m)^\\s*port\\s*=\\s*'?(\\d+)'?");
   private static final int START_ATTEMPTS = 3;
+  private static final String OVERRIDES_HEADER = "# drillbook scratch cluster overrides";
 
   private final Path home;
   private final PgTool tools;
@@ -90,7 +91,7 @@ final class ScratchCluster {
         + "host replication " + hbaUser(user) + " 127.0.0.1/32 trust\n");
     tools.owner().giveTo(hba);
     String name = home.getFileName().toString();
-    String overrides = "\n# drillbook scratch cluster overrides\n"
+    String overrides = "\n" + OVERRIDES_HEADER + "\n"
         + "port = " + port + "\n"
         + "listen_addresses = '127.0.0.1'\n"
         + "unix_socket_directories = ''\n"
@@ -108,6 +109,12 @@ final class ScratchCluster {
         + "hot_standby = on\n";
     Files.writeString(data.resolve("postgresql.auto.conf"), overrides, StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /** Whether {@link #configure} ran: an unconfigured cluster would start on the default port, next to production. */
+  boolean configured() throws IOException {
+    Path auto = dataDir().resolve("postgresql.auto.conf");
+    return Files.isRegularFile(auto) && Files.readString(auto).contains(OVERRIDES_HEADER);
   }
 
   /** The configured port (the last {@code port =} line wins, as in PostgreSQL). */

@@ -100,7 +100,7 @@ final class ScratchRestore {
   }
 
   private void fromDump(Path dump, ScratchCluster cluster, String user, String database) throws Exception {
-    if (!cluster.exists()) {
+    if (!cluster.exists() || !cluster.configured()) {
       cluster.removeData();
       cluster.initdb(user);
       cluster.configure(FreePort.pick(), user);
