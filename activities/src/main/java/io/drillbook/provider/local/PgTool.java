@@ -76,7 +76,7 @@ final class PgTool {
   }
 
   /** @param excerpt the last lines of output, without lines that can quote data (DETAIL, CONTEXT) */
-  record Result(String tool, int exitCode, String excerpt, long millis) {
+  record Result(String tool, int exitCode, String excerpt) {
     boolean ok() {
       return exitCode == 0;
     }
@@ -91,10 +91,12 @@ final class PgTool {
     Path output = Files.createTempFile(workDir, "." + Path.of(call.tool()).getFileName() + "-", ".log");
     ProcessBuilder pb = new ProcessBuilder(call.asOwner() ? owner.asOwner(command) : command)
         .directory(workDir.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectError(output.toFile());
-    pb.redirectOutput(call.stdoutTo() == null ? ProcessBuilder.Redirect.appendTo(output.toFile())
-        : ProcessBuilder.Redirect.to(call.stdoutTo().toFile()));
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    if (call.stdoutTo() == null) {
+      pb.redirectErrorStream(true).redirectOutput(output.toFile());
+    } else {
+      pb.redirectError(output.toFile()).redirectOutput(call.stdoutTo().toFile());
+    }
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("PG"));
     env.put("LC_MESSAGES", "C");
@@ -109,8 +111,7 @@ final class PgTool {
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         heartbeat.beat(new Progress(phase, call.bytesDone().getAsLong(), 0, 0, elapsed));
       }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      return new Result(call.tool(), process.exitValue(), excerpt(output), millis);
+      return new Result(call.tool(), process.exitValue(), excerpt(output));
     } catch (RuntimeException | InterruptedException e) {
       // A cancelled activity (the heartbeat throws) must not leave the program running.
       process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -41,10 +41,6 @@ final class ScratchRestore {
     String method = ParamValues.required(snap, "method", a.stepId(), fromStep);
     Path snapshotDir = Path.of(ParamValues.required(snap, "path", a.stepId(), fromStep));
     String database = ParamValues.required(snap, "database", a.stepId(), fromStep);
-    if (!Files.isDirectory(snapshotDir)) {
-      throw new ActionFailure("step " + a.stepId() + ": the snapshot of step " + fromStep + " is gone (" + snapshotDir
-          + "); it was removed by a cleanup or the sweeper: run the snapshot again");
-    }
     Duration keepFor = ParamValues.duration(a.ctx().with(), "keepFor", a.stepId()).orElse(null);
     OwnedDirectory dir = OwnedDirectory.claim(a.workDir().resolve(a.ctx().deterministicName("restore")), a.ctx(),
         "scratch-cluster", keepFor, a.tools().owner());
@@ -53,6 +49,10 @@ final class ScratchRestore {
     Optional<Map<String, Object>> done = dir.completed();
     if (done.isPresent()) {
       return restarted(dir, cluster, done.get(), user);
+    }
+    if (!Files.isDirectory(snapshotDir)) {
+      throw new ActionFailure("step " + a.stepId() + ": the snapshot of step " + fromStep + " is gone (" + snapshotDir
+          + "); it was removed by a cleanup or the sweeper: run the snapshot again");
     }
     long start = dir.marker().created().toEpochMilli();
     List<String> observations = new ArrayList<>();
