@@ -37,6 +37,9 @@ record OwnedDirectory(Path path, OwnerMarker marker) {
         throw new ActionFailure("step " + ctx.stepId() + ": " + dir + " already belongs to drill " + m.drillId() + " step " + m.stepId()
             + "; remove it with that drill's cleanup or choose another destination");
       }
+      if (owner != null) {
+        owner.giveTo(dir);
+      }
       return new OwnedDirectory(dir, m);
     }
     if (Files.isDirectory(dir) && !isEmpty(dir)) {

@@ -57,22 +57,23 @@ final class OwnedResources {
   }
 
   /**
-   * The {@code delete} action: removes the {@code createdResources} of the {@code from} step (or, without
-   * {@code from}, everything this drill created in the work directory). Every target is checked before
-   * anything is removed: one directory without this drill's marker refuses the whole step. Targets already
-   * gone count as removed (a retried delete succeeds).
+   * The {@code delete} action: removes the {@code createdResources} of the {@code from} step. When that step
+   * failed before recording them (a restore whose cluster started but whose load failed), what it created is
+   * found in the work directory by its markers (this drill, that step); without {@code from}, everything this
+   * drill created there. Every target is checked before anything is removed: one directory without this
+   * drill's marker refuses the whole step. Targets already gone count as removed (a retried delete succeeds).
    */
   static ActionResult delete(ActionContext ctx, PgTool tools, StepLog log) throws Exception {
     long start = System.nanoTime();
     List<Path> targets = new ArrayList<>();
     Object created = ctx.from().get("createdResources");
+    String fromStep = ctx.request().fromStepId();
     if (created != null) {
       ParamValues.list(created).forEach(p -> targets.add(Path.of(p.toString())));
-    } else if (ctx.request().fromStepId() == null) {
-      scan(ctx.workDir()).stream().filter(f -> f.marker().drillId().equals(ctx.drillId())).forEach(f -> targets.add(f.dir()));
     } else {
-      throw new ActionFailure("step " + ctx.stepId() + ": step " + ctx.request().fromStepId()
-          + " records no createdResources, so there is nothing this drill may delete; point `from:` at the step that created the resource");
+      scan(ctx.workDir()).stream()
+          .filter(f -> f.marker().drillId().equals(ctx.drillId()) && (fromStep == null || f.marker().stepId().equals(fromStep)))
+          .forEach(f -> targets.add(f.dir()));
     }
     List<String> gone = new ArrayList<>();
     List<Path> toRemove = new ArrayList<>();

@@ -86,6 +86,10 @@ final class PgFaults {
       return ActionFailure.retryable(s.prefix() + "cannot reach PostgreSQL at " + db + " (" + said
           + "). Check config.dsn, that the server runs and listens on that address (listen_addresses, port) and that no firewall blocks it", null);
     }
+    if (lower.contains("permission denied") && (lower.contains("directory") || lower.contains("file"))) {
+      return new ActionFailure(s.prefix() + "a file could not be written (" + said + "). The OS user that runs the PostgreSQL"
+          + " programs (postgres when the worker runs as root) needs write access there: fix the ownership or permissions, then retry");
+    }
     if (lower.contains("permission denied") || "42501".equals(sqlState)) {
       return new ActionFailure(s.prefix() + "permission denied (" + said + "). Give user " + (ep == null ? "?" : ep.user())
           + " the rights this action needs (read access to every table for snapshots, exports and checks)");

@@ -193,6 +193,23 @@ class PostgresqlDriverTest {
     }
     ActionFailure f = assertThrows(ActionFailure.class, () -> driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", snap)));
     assertTrue(f.getMessage().contains("failed pg_verifybackup") && f.getMessage().contains("take a new snapshot"), f.getMessage());
+    // The failed restore recorded no outputs: cleanup still finds what it created, by its marker.
+    Map<String, Object> deleted = driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", Map.of())).outputs();
+    assertEquals(List.of(work.resolve(s.ctx("restore", Action.RESTORE, Map.of()).deterministicName("restore")).toString()), deleted.get("removed"));
+  }
+
+  @Test
+  void aHalfMadeBaseBackupIsRedone() throws Exception {
+    Steps s = steps("drl-half");
+    var ctx = s.ctx("snapshot", Action.SNAPSHOT, Map.of());
+    Path dir = work.resolve(ctx.deterministicName("snapshot"));
+    Files.createDirectories(dir.resolve("data/base"));
+    Files.writeString(dir.resolve("data/base/partial"), "the worker died here");
+    OwnerMarker.of(s.drillId, "snapshot", "snapshot", Instant.now(), null).writeTo(dir);
+    Map<String, Object> snap = driver.snapshot(ctx).outputs();
+    assertFalse(Files.exists(dir.resolve("data/base/partial")));
+    assertEquals(sharedSnapshot.get("rowCounts"), snap.get("rowCounts"));
+    driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "snapshot", snap));
   }
 
   @Test
