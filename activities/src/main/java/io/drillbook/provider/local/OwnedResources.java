@@ -25,15 +25,26 @@ final class OwnedResources {
 
   private OwnedResources() {}
 
-  /** Every marked directory directly under {@code root} (where the drivers create them). */
-  static List<Found> scan(Path root) throws IOException {
+  /**
+   * Every marked directory under {@code root}, up to {@code depth} levels down (the drivers create them
+   * directly under the action's work directory, which may itself be one directory per drill). A marked
+   * directory is not searched further: what is inside belongs to it.
+   */
+  static List<Found> scan(Path root, int depth) throws IOException {
     List<Found> found = new ArrayList<>();
-    if (!Files.isDirectory(root)) {
+    if (!Files.isDirectory(root) || depth < 1) {
       return found;
     }
+    List<Path> dirs;
     try (Stream<Path> s = Files.list(root)) {
-      for (Path dir : s.filter(Files::isDirectory).sorted().toList()) {
-        OwnerMarker.readFrom(dir).ifPresent(m -> found.add(new Found(dir, m)));
+      dirs = s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+    }
+    for (Path dir : dirs) {
+      Optional<OwnerMarker> m = OwnerMarker.readFrom(dir);
+      if (m.isPresent()) {
+        found.add(new Found(dir, m.get()));
+      } else {
+        found.addAll(scan(dir, depth - 1));
       }
     }
     return found;
@@ -71,7 +82,7 @@ final class OwnedResources {
     if (created != null) {
       ParamValues.list(created).forEach(p -> targets.add(Path.of(p.toString())));
     } else {
-      scan(ctx.workDir()).stream()
+      scan(ctx.workDir(), 1).stream()
           .filter(f -> f.marker().drillId().equals(ctx.drillId()) && (fromStep == null || f.marker().stepId().equals(fromStep)))
           .forEach(f -> targets.add(f.dir()));
     }

@@ -25,7 +25,10 @@ public final class ScratchSweeper {
   private final ClusterOwner owner;
   private final Clock clock;
 
-  /** @param workDir the directory the drivers get as {@code ActionContext.workDir()} */
+  /**
+   * @param workDir the directory the drivers get as {@code ActionContext.workDir()}, or its parent when each
+   *     drill gets a work directory of its own (marked directories are found up to two levels down)
+   */
   public ScratchSweeper(Path workDir) {
     this(workDir, ClusterOwner.forThisProcess(), Clock.systemUTC());
   }
@@ -43,7 +46,7 @@ public final class ScratchSweeper {
   public List<Reclaimed> sweep(Predicate<String> drillIsRunning) throws IOException, InterruptedException {
     Instant now = clock.instant();
     List<Reclaimed> reclaimed = new ArrayList<>();
-    for (OwnedResources.Found f : OwnedResources.scan(workDir)) {
+    for (OwnedResources.Found f : OwnedResources.scan(workDir, 2)) {
       OwnerMarker m = f.marker();
       Optional<Instant> expires = m.expires();
       String reason;
