@@ -63,11 +63,13 @@ final class PgFaults {
     }
     if (hba.find()) {
       boolean replication = hba.group(1).startsWith("replication");
+      // A password configured means password authentication; none means the other host lines trust this user.
+      String method = ep != null && ep.password() == null ? "trust" : "scram-sha-256";
       String line = "host " + (replication ? "replication" : hba.group(4) == null ? "all" : hba.group(4)) + " " + hba.group(3) + " "
-          + hba.group(2) + "/32 scram-sha-256";
+          + hba.group(2) + "/32 " + method;
       return new ActionFailure(s.prefix() + db + " refuses " + (replication ? "replication " : "") + "connections from "
           + hba.group(2) + " for user " + hba.group(3) + ". Add this line to the source's pg_hba.conf and reload it (SELECT pg_reload_conf()): "
-          + line);
+          + line + " (with the authentication method the user's other host lines use)");
     }
     if (lower.contains("must be superuser or replication role") || lower.contains("permission denied to start wal sender")
         || (lower.contains("replication") && lower.contains("permission denied"))) {

@@ -72,6 +72,12 @@ class LocalRulesTest {
   }
 
   @Test
+  void heartbeatDetailsSurviveAJsonRoundTrip() throws Exception {
+    Progress p = new Progress("exporting tables", 1234, 2, 4, 500);
+    assertEquals(p, Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(p), Progress.class));
+  }
+
+  @Test
   void toolFailuresAreExplained() {
     PgFaults.Situation s = new PgFaults.Situation("snap", "taking a base backup", PgEndpoint.parse("postgresql://10.0.0.5/ehr", "backup", "x", "env:PW"), null);
     String hba = PgFaults.fromTool(new PgTool.Result("pg_basebackup", 1, "pg_basebackup: error: connection to server at \"10.0.0.5\", port 5432 failed:"
