@@ -1,0 +1,150 @@
+package io.drillbook.provider.local;
+
+import io.drillbook.drill.ActionResult;
+import io.drillbook.evidence.PersonalDataGuard;
+import io.drillbook.provider.ActionFailure;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code verify} of the postgresql resource. From an export: the manifest re-check (and, for CSV, the rows of
+ * each file counted again). From a restore (or a
+ * failover's new primary): row counts against the source at snapshot time, named checks, recorded queries
+ * and per-table hashes, all read in one read-only snapshot of the restored database. With no parameters it
+ * compares row counts when the {@code from} step carries the source's. Every problem found is listed in one
+ * failure, so a single run tells the whole story.
+ */
+final class RestoredDatabaseVerification {
+
+  private final PgAction a;
+
+  RestoredDatabaseVerification(PgAction a) {
+    this.a = a;
+  }
+
+  ActionResult verify() throws Exception {
+    Map<String, Object> from = a.ctx().from();
+    if (from.get("manifestPath") != null) {
+      Object rowCounts = a.ctx().with().get("rowCounts");
+      return ManifestVerification.verify(a.ctx(), Path.of(from.get("manifestPath").toString()),
+          rowCounts == null ? null : ParamValues.map(rowCounts), a.log());
+    }
+    String fromStep = a.ctx().request().fromStepId();
+    PgEndpoint target = PgEndpoint.parse(ParamValues.required(from, "scratchDsn", a.stepId(), fromStep), a.user(), null, null);
+    Map<String, Object> with = a.ctx().with();
+    Object rowCounts = with.get("rowCounts");
+    boolean defaults = with.isEmpty() && from.get("sourceRowCounts") != null;
+    long start = System.nanoTime();
+    List<String> problems = new ArrayList<>();
+    List<String> observations = new ArrayList<>();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("scratchDsn", target.dsn());
+    try (Connection c = target.connect()) {
+      TableInventory.beginSnapshot(c);
+      List<TableInventory.Table> tables = TableInventory.tables(c);
+      out.put("tables", tables.size());
+      if (rowCounts != null || defaults) {
+        Map<String, Long> restored = TableInventory.rowCounts(c, tables);
+        out.put("rowCounts", restored);
+        Object t = ParamValues.map(rowCounts).get("tolerance");
+        long tolerance = t == null ? 0 : ParamValues.longValue(t);
+        problems.addAll(RowCountVerification.mismatches(sourceState(from, "sourceRowCounts", fromStep), restored, tolerance));
+        out.put("rowCountTolerance", tolerance);
+      }
+      out.putAll(runChecks(c, with, problems));
+      if (ParamValues.bool(with.get("checksums"))) {
+        Map<String, String> sums = TableInventory.checksums(c, tables, null);
+        out.put("checksums", sums);
+        ChecksumVerification.Outcome o = ChecksumVerification.compare(sourceState(from, "sourceChecksums", fromStep), sums);
+        problems.addAll(o.mismatches());
+        if (!o.notComparable().isEmpty()) {
+          observations.add("tables too large to hash at snapshot time were hashed in the restore only: " + o.notComparable());
+        }
+      }
+      c.rollback();
+    } catch (SQLException e) {
+      throw PgFaults.fromSql(e, a.situation("verifying the restored database", target, null));
+    }
+    out.put("durationMillis", (System.nanoTime() - start) / 1_000_000);
+    PersonalDataGuard.find(out).ifPresent(kind -> {
+      throw new ActionFailure("step " + a.stepId() + ": the verification results hold something that looks like personal data (" + kind
+          + ", in a table name or a value); nothing was recorded. Rename the query or table so results stay aggregates");
+    });
+    if (!problems.isEmpty()) {
+      throw new ActionFailure("step " + a.stepId() + ": verification of " + target.where() + " failed: " + String.join("; ", problems)
+          + ". Do not trust this restore until the cause is understood (a damaged backup chain, or a check to correct)");
+    }
+    a.log().info("verification passed on {} ({} tables)", target.where(), out.get("tables"));
+    return new ActionResult(out, observations);
+  }
+
+  /** {@code checks} (each must meet its expectation) and {@code queries} (values recorded). */
+  private Map<String, Object> runChecks(Connection c, Map<String, Object> with, List<String> problems) throws SQLException {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<Map<String, Object>> checks = new ArrayList<>();
+    for (Object o : ParamValues.list(with.get("checks"))) {
+      Map<String, Object> check = ParamValues.map(o);
+      String name = String.valueOf(check.get("name"));
+      Expectation expect = Expectation.parse(check.get("expect") == null ? null : check.get("expect").toString(), name, a.stepId());
+      BigDecimal value = runOne(c, String.valueOf(check.get("query")), "check \"" + name + "\"");
+      boolean passed = expect.holdsFor(value);
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", name);
+      r.put("value", asNumber(value));
+      r.put("expect", expect.toString());
+      r.put("passed", passed);
+      checks.add(r);
+      if (!passed) {
+        problems.add("check \"" + name + "\" returned " + value.toPlainString() + ", expected " + expect);
+      }
+    }
+    if (!checks.isEmpty()) {
+      out.put("checks", checks);
+    }
+    List<Map<String, Object>> queries = new ArrayList<>();
+    int n = 0;
+    for (Object q : ParamValues.list(with.get("queries"))) {
+      n++;
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("query", q.toString());
+      r.put("value", asNumber(runOne(c, q.toString(), "query #" + n)));
+      queries.add(r);
+    }
+    if (!queries.isEmpty()) {
+      out.put("queryResults", queries);
+    }
+    return out;
+  }
+
+  private BigDecimal runOne(Connection c, String sql, String label) {
+    try {
+      return QueryCheck.run(c, sql, label, a.stepId());
+    } catch (SQLException e) {
+      throw PgFaults.fromSql(e, a.situation(label + " could not run", null, null));
+    }
+  }
+
+  private Map<String, Object> sourceState(Map<String, Object> from, String key, String fromStep) {
+    Object v = from.get(key);
+    if (!(v instanceof Map<?, ?>)) {
+      throw new ActionFailure("step " + a.stepId() + ": comparing with the source needs the source's state at snapshot time, which step "
+          + fromStep + " does not carry (" + key + "); point `from:` at a restore step");
+    }
+    return ParamValues.map(v);
+  }
+
+  /** Integral values as a long (so evidence shows 42, not 4.2E+1), others as a plain decimal. */
+  private static Number asNumber(BigDecimal v) {
+    try {
+      return v.longValueExact();
+    } catch (ArithmeticException e) {
+      return new BigDecimal(v.toPlainString());
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.drillbook.provider.local;
+
+import io.drillbook.provider.ActionContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Reclaims what drills left in the work directory: scratch clusters, snapshots, failover clusters. A marked
+ * directory is reclaimed when its {@code expiresAt} ({@code keepFor}) has passed, even if its drill still
+ * runs (keepFor is a promise about its lifetime), or, without {@code keepFor}, once its drill has ended.
+ * With {@code keepFor} it may outlive its drill until then. Exports are outside the work directory and are
+ * never swept: they are deliverables, removed only by a {@code delete} step.
+ *
+ * <p>The caller records a {@code resource.reclaimed} event for each {@link Reclaimed} returned.
+ */
+public final class ScratchSweeper {
+
+  private final Path workDir;
+  private final ClusterOwner owner;
+  private final Clock clock;
+
+  /**
+   * @param workDir the directory the drivers get as {@code ActionContext.workDir()}, or its parent when each
+   *     drill gets a work directory of its own (marked directories are found up to two levels down)
+   */
+  public ScratchSweeper(Path workDir) {
+    this(workDir, ClusterOwner.forThisProcess(), Clock.systemUTC());
+  }
+
+  public ScratchSweeper(Path workDir, ClusterOwner owner, Clock clock) {
+    this.workDir = workDir;
+    this.owner = owner;
+    this.clock = clock;
+  }
+
+  /** What was removed, by whom it was created, and why it was removed. */
+  public record Reclaimed(String path, String drillId, String stepId, String kind, String reason) {}
+
+  /** @param drillIsRunning whether a drill (by id) is still running; unknown drills count as ended */
+  public List<Reclaimed> sweep(Predicate<String> drillIsRunning) throws IOException, InterruptedException {
+    Instant now = clock.instant();
+    List<Reclaimed> reclaimed = new ArrayList<>();
+    for (OwnedResources.Found f : OwnedResources.scan(workDir, 2)) {
+      OwnerMarker m = f.marker();
+      Optional<Instant> expires = m.expires();
+      String reason;
+      if (expires.isPresent() && expires.get().isBefore(now)) {
+        reason = "expired at " + m.expiresAt();
+      } else if (expires.isEmpty() && !drillIsRunning.test(m.drillId())) {
+        reason = "its drill has ended";
+      } else {
+        continue;
+      }
+      StepLog log = StepLog.of(ScratchSweeper.class, m.drillId(), m.stepId());
+      PgTool tools = new PgTool(PgBinaries.locate(null), owner, workDir, NO_HEARTBEAT, log);
+      OwnedResources.remove(f.dir(), tools, m.stepId());
+      log.info("reclaimed {} ({}): {}", f.dir(), m.kind(), reason);
+      reclaimed.add(new Reclaimed(f.dir().toString(), m.drillId(), m.stepId(), m.kind(), reason));
+    }
+    return reclaimed;
+  }
+
+  /** The sweeper runs outside any activity: there is no one to heartbeat to. */
+  private static final ActionContext.Heartbeat NO_HEARTBEAT = new ActionContext.Heartbeat() {
+    @Override
+    public void beat(Object details) {}
+
+    @Override
+    public <T> Optional<T> previous(Class<T> type) {
+      return Optional.empty();
+    }
+  };
+}
