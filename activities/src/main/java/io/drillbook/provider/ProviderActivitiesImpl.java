@@ -39,8 +39,8 @@ public final class ProviderActivitiesImpl implements ProviderActivities {
   @Override
   public ActionResult run(ActionRequest request) {
     ActivityExecutionContext activity = Activity.getExecutionContext();
-    try (var mdc = StepLogContext.of(request); var heartbeat = new TemporalHeartbeat(activity)) {
-      return run(request, heartbeat);
+    try (var mdc = StepLogContext.of(request)) {
+      return run(request, new TemporalHeartbeat(activity));
     }
   }
 
@@ -56,10 +56,10 @@ public final class ProviderActivitiesImpl implements ProviderActivities {
           where + " is not supported in this build yet: the resource type is declared so plans validate, "
               + "but its actions are not implemented", ACTION_FAILED);
     }
-    ActionContext ctx = new ActionContext(request, heartbeat, secrets, workDir);
     long start = System.currentTimeMillis();
     log.info("action starting: {}", where);
-    try {
+    try (KeepAlive kept = KeepAlive.around(heartbeat, request.action().yamlName())) {
+      ActionContext ctx = new ActionContext(request, kept, secrets, workDir);
       ActionResult result = dispatch(driver, request.action(), ctx);
       Map<String, Object> outputs = new LinkedHashMap<>(result.outputs());
       outputs.putIfAbsent("durationMillis", System.currentTimeMillis() - start);

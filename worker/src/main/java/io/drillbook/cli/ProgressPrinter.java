@@ -51,9 +51,9 @@ final class ProgressPrinter {
 
   private String line(DrillProgress p, StepProgress s) {
     String rto = p.rtoTargetMillis() == null ? "" : " / RTO " + DurationFormat.target(java.time.Duration.ofMillis(p.rtoTargetMillis()));
-    return String.format("[%s] %-3s %-24s %-10s (%d/%d done, elapsed %s%s)",
+    return String.format("[%s] %-8s %-24s %-10s (%d/%d done, elapsed %s%s)",
         TIME.format(Instant.ofEpochMilli(p.now())),
-        s.cleanup() ? "cl" : "", s.id(), s.state(), p.done(), p.total(),
+        s.cleanup() ? "cleanup" : "step", s.id(), s.state(), p.done(), p.total(),
         DurationFormat.clock(p.now() - p.startedAt()), rto);
   }
 

@@ -94,11 +94,7 @@ public final class DrillbookRuntime implements AutoCloseable {
   public void close() {
     if (workers != null) {
       workers.shutdown();
-      try {
-        workers.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      workers.awaitTermination(10, TimeUnit.SECONDS);
     }
     evidence.close();
   }

@@ -88,11 +88,7 @@ public final class TemporalConnection implements AutoCloseable {
   @Override
   public void close() {
     stubs.shutdown();
-    try {
-      stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
     if (embedded != null) {
       embedded.close();
     }

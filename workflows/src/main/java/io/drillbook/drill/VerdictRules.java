@@ -55,15 +55,21 @@ final class VerdictRules {
   }
 
   /**
-   * The largest {@code rtoMillis} a step reported (a provider that measures it, like a failover canary, knows
-   * better than the workflow); otherwise the span from the start of the first recovery step to the end of the
-   * last verify step that started after it; otherwise not measured.
+   * The longer of two measurements, so the worst recovery in the drill is the one judged against the
+   * objective: the largest {@code rtoMillis} a step reported (a failover canary measures its own), and the
+   * span from the start of the first recovery step to the end of the last verify step that started after it
+   * (how long getting the data back and checking it took). Not measured when neither exists.
    */
   static Measured achievedRto(List<StepProgress> steps) {
     Measured reported = largestReported(steps, "rtoMillis", "rtoMeasuredBy");
-    if (reported != null) {
-      return reported;
+    Measured span = recoverySpan(steps);
+    if (reported == null) {
+      return span;
     }
+    return span.millis() != null && span.millis() > reported.millis() ? span : reported;
+  }
+
+  private static Measured recoverySpan(List<StepProgress> steps) {
     List<StepProgress> done = steps.stream()
         .filter(s -> !s.cleanup() && s.state() == StepState.SUCCEEDED)
         .toList();

@@ -63,10 +63,17 @@ class VerdictRulesTest {
   void theLargestReportedRtoWinsAndNamesItsStepAndMethod() {
     List<StepProgress> steps = List.of(
         step("failover", "failover", 0, HOUR, Map.of("rtoMillis", 2_000, "rtoMeasuredBy", "canary")),
-        step("failback", "failback", HOUR, 2 * HOUR, Map.of("rtoMillis", 3_000L)),
+        step("failback", "failback", HOUR, 2 * HOUR, Map.of("rtoMillis", 3_000L)));
+    assertEquals(new Measured(3_000L, "provider (step failback)"), VerdictRules.achievedRto(steps));
+  }
+
+  @Test
+  void aRestoreSpanLongerThanAReportedRtoIsTheOneJudged() {
+    List<StepProgress> steps = List.of(
+        step("failover", "failover", 0, HOUR, Map.of("rtoMillis", 2_000, "rtoMeasuredBy", "canary")),
         step("restore", "restore", 0, 9 * HOUR),
         step("check", "verify", 9 * HOUR, 10 * HOUR));
-    assertEquals(new Measured(3_000L, "provider (step failback)"), VerdictRules.achievedRto(steps));
+    assertEquals(new Measured(10 * HOUR, VerdictRules.SPAN), VerdictRules.achievedRto(steps));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.drillbook.provider.local;
 
+import io.drillbook.provider.Progress;
 import io.drillbook.drill.ActionResult;
 import io.drillbook.provider.ActionFailure;
 import java.io.BufferedOutputStream;

@@ -96,6 +96,7 @@ public final class DirectoryDriver implements Snapshots, Restores, Verifies, Exp
       out.put("durationMillis", System.currentTimeMillis() - restoreStart);
       if (snap.get("consistentAtMillis") != null) {
         out.put("rpoMillis", Math.max(0, restoreStart - ParamValues.longValue(snap.get("consistentAtMillis"))));
+        out.put("rpoMeasuredBy", "snapshot age when the restore started");
       }
       out.put("expiresAt", dir.marker().expiresAt());
       out.put("createdResources", List.of(dir.path().toString()));

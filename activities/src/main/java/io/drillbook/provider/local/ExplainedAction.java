@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /**
- * How every local action runs: with its heartbeat kept alive ({@link KeepAlive}), and with a last line of
- * explanation: an I/O or SQL error that no more specific code turned into an {@link ActionFailure} still
+ * How every local action runs: with a last line of explanation (the heartbeat is kept alive around every
+ * provider action by {@link io.drillbook.provider.KeepAlive}): an I/O or SQL error that no more specific code turned into an {@link ActionFailure} still
  * becomes one naming the step, the action and, for a full disk, the fix.
  */
 final class ExplainedAction {
 
-  /** One local action's body, given the context with a kept-alive heartbeat. */
+  /** One local action's body. */
   interface Work<T> {
     T run(ActionContext ctx) throws Exception;
   }
@@ -20,8 +20,8 @@ final class ExplainedAction {
   private ExplainedAction() {}
 
   static <T> T run(ActionContext ctx, String action, Work<T> work) throws Exception {
-    try (KeepAlive keepAlive = KeepAlive.around(ctx, action)) {
-      return work.run(keepAlive.wrap(ctx));
+    try {
+      return work.run(ctx);
     } catch (ActionFailure e) {
       // Failures raised where the step is unknown (binaries, DSN syntax) get it here.
       ActionFailure f = e.getMessage().startsWith("step ") ? e

@@ -1,5 +1,6 @@
 package io.drillbook.provider.local;
 
+import io.drillbook.provider.Progress;
 import io.drillbook.evidence.PersonalDataGuard;
 import io.drillbook.provider.ActionContext;
 import java.io.IOException;

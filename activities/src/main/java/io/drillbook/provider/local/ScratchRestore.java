@@ -74,6 +74,7 @@ final class ScratchRestore {
     if (snap.get("consistentAtMillis") != null) {
       // Data age at restore start: how much a real restore from this snapshot would have lost.
       out.put("rpoMillis", Math.max(0, start - ParamValues.longValue(snap.get("consistentAtMillis"))));
+      out.put("rpoMeasuredBy", "snapshot age when the restore started");
     }
     out.put("expiresAt", dir.marker().expiresAt());
     out.put("createdResources", List.of(dir.path().toString()));

@@ -81,6 +81,8 @@ final class Switchover {
       out.put("rtoMillis", firstNew.atMillis() - lastOld.atMillis());
       out.put("rowsLost", lost.size());
       out.put("rpoMillis", lost.isEmpty() ? 0 : lastOld.atMillis() - newestSurvivorAt);
+      out.put("rtoMeasuredBy", "canary: last write acknowledged by the old primary to first write accepted by the new one");
+      out.put("rpoMeasuredBy", "canary: acknowledged writes missing on the new primary");
       out.put("canaryWrites", acks.size());
       out.put("canaryIntervalMillis", interval.toMillis());
       out.put("lastAckOnOldAtMillis", lastOld.atMillis());

@@ -1,5 +1,6 @@
 package io.drillbook.provider.local;
 
+import io.drillbook.provider.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

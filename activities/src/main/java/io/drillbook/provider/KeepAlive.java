@@ -1,10 +1,9 @@
-package io.drillbook.provider.local;
+package io.drillbook.provider;
 
-import io.drillbook.provider.ActionContext;
 import java.util.Optional;
 
 /**
- * Keeps an action's heartbeat going while it is busy in a single long call (counting rows of a big table, a
+ * Wraps every provider action's heartbeat (see {@link ProviderActivitiesImpl}) and keeps it going while it is busy in a single long call (counting rows of a big table, a
  * long COPY, waiting for a promotion): every few seconds it repeats the latest progress the action reported,
  * so Temporal neither times the activity out nor loses the details a resumed attempt needs. When a repeated
  * heartbeat reports that the activity was cancelled, the next heartbeat of the action itself rethrows it,
@@ -25,13 +24,9 @@ final class KeepAlive implements ActionContext.Heartbeat, AutoCloseable {
     this.ticker = Thread.ofVirtual().name("drillbook-keepalive").start(() -> tick(action));
   }
 
-  /** The same context, with a heartbeat kept alive until the returned object is closed. */
-  static KeepAlive around(ActionContext ctx, String action) {
-    return new KeepAlive(ctx.heartbeat(), action);
-  }
-
-  ActionContext wrap(ActionContext ctx) {
-    return new ActionContext(ctx.request(), this, ctx.secrets(), ctx.workDir());
+  /** {@code delegate} kept alive until the returned object is closed. */
+  static KeepAlive around(ActionContext.Heartbeat delegate, String action) {
+    return new KeepAlive(delegate, action);
   }
 
   private void tick(String action) {
