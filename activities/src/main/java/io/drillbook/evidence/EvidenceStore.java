@@ -77,10 +77,11 @@ public final class EvidenceStore implements AutoCloseable {
 
   /**
    * Stores the event at its seq, linked to seq - 1, after withholding personal-looking payload values.
-   * Idempotent: an event already stored with the same content returns its receipt and writes nothing.
+   * Idempotent: an event already stored at that seq with the same tenant, type and step (a retry, or a
+   * replayed workflow task re-sending it with a later time) returns the stored receipt and writes nothing.
    *
-   * @throws EvidenceRejectedException OUT_OF_ORDER if seq - 1 is not stored yet, CONFLICT if a different event
-   *     holds the seq or the drill is already anchored, INVALID for a malformed event
+   * @throws EvidenceRejectedException OUT_OF_ORDER if seq - 1 is not stored yet, CONFLICT if an event of another
+   *     type or step holds the seq or the drill is already anchored, INVALID for a malformed event
    */
   public EvidenceReceipt append(EvidenceAppend event) {
     checkWellFormed(event);
@@ -173,10 +174,24 @@ public final class EvidenceStore implements AutoCloseable {
     pool.close();
   }
 
+  private static boolean sameOccurrence(StoredEvent stored, EvidenceAppend event) {
+    return stored.tenant().equals(event.tenant())
+        && stored.type().equals(event.type())
+        && java.util.Objects.equals(stored.stepId(), event.stepId());
+  }
+
   private static EvidenceReceipt appendIn(Connection c, EvidenceAppend event) throws SQLException {
     StoredEvent stored = eventAt(c, event.drillId(), event.seq());
     if (stored != null) {
       if (StoredEvent.seal(event, stored.prevHash()).hash().equals(stored.hash())) {
+        return stored.receipt();
+      }
+      if (sameOccurrence(stored, event)) {
+        // A workflow task cut short by a worker crash is replayed on another worker, which sends its local
+        // activity appends again with its own clock: same event, later time and durations. The first
+        // recording stands (it is what happened first); nothing is written.
+        log.info("Evidence replay: drill {} seq {} ({}) already recorded; the first recording stands",
+            event.drillId(), event.seq(), event.type());
         return stored.receipt();
       }
       log.warn("Evidence conflict: drill {} seq {} is already held by a different event", event.drillId(),

@@ -172,10 +172,29 @@ abstract class EvidenceStoreContract {
   void aDifferentEventClaimingAStoredSeqIsAConflict() {
     SampleDrill drill = SampleDrill.of(tenant);
     store().append(drill.started("p", "PRA"));
-    EvidenceRejectedException conflict =
-        assertThrows(EvidenceRejectedException.class, () -> store().append(drill.started("other-plan", "PRA")));
-    assertEquals(EvidenceRejectedException.Reason.CONFLICT, conflict.reason());
-    assertFalse(conflict.getMessage().contains("other-plan"), "messages carry no payload content");
+    store().append(drill.stepStarted(2, "snapshot"));
+    EvidenceRejectedException otherType = assertThrows(EvidenceRejectedException.class,
+        () -> store().append(drill.event(2, "step.completed", "snapshot", null, Map.of("plan", "other-plan"))));
+    assertEquals(EvidenceRejectedException.Reason.CONFLICT, otherType.reason());
+    assertFalse(otherType.getMessage().contains("other-plan"), "messages carry no payload content");
+    EvidenceRejectedException otherStep =
+        assertThrows(EvidenceRejectedException.class, () -> store().append(drill.stepStarted(2, "restore")));
+    assertEquals(EvidenceRejectedException.Reason.CONFLICT, otherStep.reason());
+  }
+
+  @Test
+  void aReplayedEventWithItsOwnTimeKeepsTheFirstRecording() {
+    SampleDrill drill = SampleDrill.of(tenant);
+    EvidenceReceipt first = store().append(drill.started("p", "PRA"));
+    EvidenceAppend original = drill.stepCompleted(2, "snapshot");
+    EvidenceReceipt stored = store().append(original);
+    EvidenceAppend replayed = new EvidenceAppend(original.tenant(), original.drillId(), 2, original.type(),
+        original.stepId(), original.raci(), original.actor(), original.timeMillis() + 4_000, Map.of("durationMillis", 4_321));
+
+    assertEquals(stored, store().append(replayed));
+    assertEquals(2, store().events(drill.drillId()).size());
+    assertEquals(first.hash(), store().events(drill.drillId()).get(1).prevHash());
+    assertTrue(store().verify(drill.drillId()).intact());
   }
 
   @Test

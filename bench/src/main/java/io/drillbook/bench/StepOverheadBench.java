@@ -21,7 +21,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import io.temporal.worker.WorkerOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +55,7 @@ public final class StepOverheadBench {
       WorkflowClient client = temporal.client();
       runtime.startWorker(client);
       WorkerFactory bareFactory = WorkerFactory.newInstance(client);
-      Worker bare = bareFactory.newWorker(BARE_QUEUE, WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+      Worker bare = bareFactory.newWorker(BARE_QUEUE, DrillbookRuntime.workerOptions());
       bare.registerWorkflowImplementationTypes(BareStepWorkflow.Impl.class);
       bare.registerActivitiesImplementations(new BareStepWorkflow.NoOpImpl());
       bareFactory.start();

@@ -16,6 +16,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -63,14 +64,27 @@ public final class DrillbookRuntime implements AutoCloseable {
       throw new IllegalStateException("worker already started");
     }
     workers = WorkerFactory.newInstance(client);
-    Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE,
-        WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions());
     worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new EvidenceActivitiesImpl(evidence),
         new ProviderActivitiesImpl(providers, new SecretReferences(settings.env()), settings.workDir()),
         NotifyActivitiesImpl.fromEnvironment(settings.env()));
     workers.start();
+  }
+
+  /**
+   * Options of every drillbook worker. Sticky execution is off (a zero sticky schedule-to-start timeout
+   * makes the SDK send no sticky attributes): the Java test server behind `dev` never moves a workflow task
+   * off the sticky queue of a worker that died, so a killed worker would strand its drills there (a real
+   * cluster moves it after 5 s). Drill histories are a few hundred events, so replaying one per workflow
+   * task costs little.
+   */
+  public static WorkerOptions workerOptions() {
+    return WorkerOptions.newBuilder()
+        .setUsingVirtualThreads(true)
+        .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+        .build();
   }
 
   public DrillbookSettings settings() {
@@ -93,7 +107,9 @@ public final class DrillbookRuntime implements AutoCloseable {
   @Override
   public void close() {
     if (workers != null) {
-      workers.shutdown();
+      // shutdownNow: a graceful shutdown waits out the pollers' 60 s long polls on the test server. An
+      // activity cut short here is retried by Temporal on another worker; every action is idempotent.
+      workers.shutdownNow();
       workers.awaitTermination(10, TimeUnit.SECONDS);
     }
     evidence.close();

@@ -53,7 +53,7 @@ class ApprovalsFromTheCliTest {
     String id = awaitDrillId();
     DrillService drills = new DrillService(temporal.client());
     awaitState(drills, id, "paper", StepState.WAITING);
-    assertTrue(start.output().contains("drillbook drill complete " + id + " paper --as head-nurse"), start.output());
+    awaitOutput(start, "drillbook drill complete " + id + " paper --as head-nurse");
 
     Cli.Result wrongPerson = cli.run("drill", "complete", id, "paper", "--as", "oncall");
     assertEquals(1, wrongPerson.code(), wrongPerson.toString());
@@ -113,6 +113,16 @@ class ApprovalsFromTheCliTest {
       Thread.sleep(100);
     }
     throw new AssertionError("no drill recorded within 30 s");
+  }
+
+  private static void awaitOutput(Cli.Running cli, String text) throws InterruptedException {
+    for (int i = 0; i < 100; i++) {
+      if (cli.output().contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the CLI never printed '" + text + "':\n" + cli.output());
   }
 
   private static void awaitState(DrillService drills, String id, String step, StepState state) throws InterruptedException {

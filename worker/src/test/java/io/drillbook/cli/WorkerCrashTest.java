@@ -71,8 +71,13 @@ class WorkerCrashTest {
 
       Process second = startWorker(port, "worker-2.log");
       try {
-        DrillResult result = WorkflowStub.fromTyped(client.newWorkflowStub(DrillWorkflow.class, id))
-            .getResult(120, TimeUnit.SECONDS, DrillResult.class);
+        DrillResult result;
+        try {
+          result = WorkflowStub.fromTyped(client.newWorkflowStub(DrillWorkflow.class, id))
+              .getResult(120, TimeUnit.SECONDS, DrillResult.class);
+        } catch (java.util.concurrent.TimeoutException e) {
+          throw new AssertionError("drill did not finish; its history:\n" + eventTypes(client, id), e);
+        }
         assertEquals(Verdict.PASSED, result.verdict(), result.toString());
       } finally {
         second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -109,8 +114,18 @@ class WorkerCrashTest {
     pb.environment().put("TEMPORAL_ADDRESS", "127.0.0.1:" + port);
     pb.environment().remove("DRILLBOOK_EVIDENCE_URL");
     pb.redirectErrorStream(true);
-    pb.redirectOutput(work.resolve(log).toFile());
+    // Kept under target/ (not the temp dir) so a failed run can be read afterwards.
+    Path logs = Files.createDirectories(Path.of("target", "crash-test-logs"));
+    pb.redirectOutput(logs.resolve(log).toFile());
     return pb.start();
+  }
+
+  private static String eventTypes(WorkflowClient client, String id) {
+    StringBuilder s = new StringBuilder();
+    for (var event : client.fetchHistory(id).getHistory().getEventsList()) {
+      s.append(event.getEventId()).append(' ').append(event.getEventType()).append('\n');
+    }
+    return s.toString();
   }
 
   private static void awaitEvent(EvidenceStore evidence, String id, String type, String step) throws InterruptedException {

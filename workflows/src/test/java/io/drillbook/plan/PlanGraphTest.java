@@ -29,7 +29,7 @@ class PlanGraphTest {
             switch-to-paper  manual by dsi-client    needs announce
             check-runbook    manual by msp-manager   needs announce
           level 3
-            hold             wait 15m                needs switch-to-paper
+            hold             wait 20s                needs switch-to-paper
           level 4
             back-to-ehr      approval by dsi-client  needs hold, check-runbook
           level 5
