@@ -68,13 +68,31 @@ final class DrillCommand {
     @Option(names = "--comment", paramLabel = "TEXT", description = "recorded with the decision") String comment;
 
     Integer decide(boolean approve, String verb) {
-      StepState state = withService(s -> s.decide(DrillIds.require(drillId), new StepDecision(stepId, actor, approve, comment)));
+      StepState state = withService(s -> {
+        try {
+          return s.decide(DrillIds.require(drillId), new StepDecision(stepId, actor, approve, comment));
+        } catch (UserError refused) {
+          throw new UserError(refused.getMessage() + whoMayDecide(s), refused.exitCode());
+        }
+      });
       if (json.enabled) {
         Json.print(out(), java.util.Map.of("drillId", drillId, "stepId", stepId, "actor", actor, "state", state));
       } else {
         out().println("step " + stepId + " of " + drillId + " " + verb + " by " + actor + ": now " + state);
       }
       return 0;
+    }
+
+    /**
+     * The workflow's refusal names no person (failure messages carry no client names); the CLI adds the
+     * step's RACI from the progress query so the user sees who may decide.
+     */
+    private String whoMayDecide(DrillService drills) {
+      DrillProgress progress = drills.progress(drillId);
+      return progress.steps().stream().filter(s -> s.id().equals(stepId)).findFirst()
+          .map(s -> "\nstep " + stepId + " is " + s.state() + "; its Accountable is " + s.raci().accountable()
+              + ", its Responsible " + String.join(", ", s.raci().responsible()))
+          .orElse("\nthe drill has no step " + stepId + " (see `drillbook drill status " + drillId + "`)");
     }
   }
 
