@@ -128,6 +128,19 @@ record DrillFacts(
     return endedAt.toEpochMilli() - startedAt.toEpochMilli();
   }
 
+  /**
+   * The steps a report details one by one: every step of a real drill (tens of steps); of a huge one, the first
+   * {@code limit} and every step that did not succeed, so no failure is ever left out of the report.
+   */
+  List<StepFacts> detailedSteps(int limit) {
+    if (steps.size() <= limit) {
+      return steps;
+    }
+    List<StepFacts> detailed = new ArrayList<>(steps.subList(0, limit));
+    steps.subList(limit, steps.size()).stream().filter(s -> s.outcome() != Outcome.SUCCEEDED).forEach(detailed::add);
+    return detailed;
+  }
+
   List<StepFacts> mainSteps() {
     return steps.stream().filter(s -> !s.cleanup()).toList();
   }

@@ -33,7 +33,14 @@ final class ReportHtml {
 
   private static final Pattern PROVIDER_MEASURE = Pattern.compile("(.+) \\(step (.+)\\)");
 
+  /**
+   * Steps detailed in the listings, beyond which a drill's other successful steps are only counted: a few hundred
+   * pages of identical rows would hide what matters, and events.json in the bundle holds every step anyway.
+   */
+  static final int DETAILED_STEPS = 200;
+
   private final DrillFacts f;
+  private final List<StepFacts> detailed;
   private final ReportLanguage lang;
   private final Formats formats;
   private final Measurements measurements;
@@ -42,6 +49,7 @@ final class ReportHtml {
 
   private ReportHtml(DrillFacts facts, ReportLanguage lang) {
     this.f = facts;
+    this.detailed = facts.detailedSteps(DETAILED_STEPS);
     this.lang = lang;
     this.formats = new Formats(lang);
     this.measurements = new Measurements(lang, formats);
@@ -201,13 +209,15 @@ final class ReportHtml {
 
   private void timeline() {
     heading(Text.TIMELINE);
-    out.append(new TimelineChart(f, lang, formats).render()).append('\n');
+    out.append(new TimelineChart(f, detailed, lang, formats).render());
+    notDetailed();
   }
 
   private void steps() {
     heading(Text.STEPS);
-    stepTable(f.steps().stream().filter(s -> !s.cleanup()).toList());
-    List<StepFacts> cleanup = f.steps().stream().filter(StepFacts::cleanup).toList();
+    stepTable(detailed.stream().filter(s -> !s.cleanup()).toList());
+    notDetailed();
+    List<StepFacts> cleanup = detailed.stream().filter(StepFacts::cleanup).toList();
     if (!cleanup.isEmpty()) {
       out.append("<h3>").append(t(Text.PHASE_CLEANUP)).append("</h3>");
       stepTable(cleanup);
@@ -251,7 +261,7 @@ final class ReportHtml {
     out.append("<table class=\"raci\"><thead><tr>");
     th(new int[] {20, 20, 20, 20, 20}, Text.STEP, Text.RESPONSIBLE, Text.ACCOUNTABLE, Text.CONSULTED, Text.INFORMED);
     out.append("</tr></thead><tbody>");
-    for (StepFacts s : f.steps()) {
+    for (StepFacts s : detailed) {
       Raci r = s.raci();
       out.append("<tr><td>").append(mono(s.id())).append("</td><td>")
           .append(r == null ? "—" : names(r.responsible())).append("</td><td>")
@@ -260,6 +270,7 @@ final class ReportHtml {
           .append(r == null ? "—" : names(r.informed())).append("</td></tr>");
     }
     out.append("</tbody></table>");
+    notDetailed();
     participants();
   }
 
@@ -300,7 +311,7 @@ final class ReportHtml {
       out.append("<tr><td><strong>").append(esc(person)).append("</strong></td>");
       for (Role role : Role.values()) {
         List<String> steps = byRole.getOrDefault(role, List.of());
-        out.append("<td>").append(steps.isEmpty() ? "" : mono(String.join(", ", steps))).append("</td>");
+        out.append("<td>").append(steps.isEmpty() ? "" : stepList(steps)).append("</td>");
       }
       out.append("<td>").append(String.join("; ", other.getOrDefault(person, List.of()))).append("</td></tr>");
     });
@@ -315,7 +326,7 @@ final class ReportHtml {
   private void stepMeasurements() {
     heading(Text.MEASUREMENTS);
     out.append("<p class=\"small\">").append(t(Text.MEASUREMENTS_NOTE)).append("</p>");
-    for (StepFacts s : f.steps()) {
+    for (StepFacts s : detailed) {
       out.append("<div class=\"step-block\"><h3>").append(mono(s.id())).append(" <span class=\"muted\">— ")
           .append(esc(Text.action(s.action(), lang))).append(", ").append(outcome(s)).append("</span></h3>");
       List<String[]> rows = measurements.rows(s.outputs());
@@ -336,11 +347,12 @@ final class ReportHtml {
       }
       out.append("</div>\n");
     }
+    notDetailed();
   }
 
   private void integrity() {
     heading(Text.INTEGRITY);
-    List<StepFacts> checked = f.steps().stream()
+    List<StepFacts> checked = detailed.stream()
         .filter(s -> "verify".equals(s.action()) || s.outputs().has("checks"))
         .toList();
     if (checked.isEmpty()) {
@@ -360,7 +372,8 @@ final class ReportHtml {
         out.append("<td>").append(rows.get(i)[0]).append("</td><td>").append(rows.get(i)[1]).append("</td></tr>");
       }
     }
-    out.append("</tbody></table>\n");
+    out.append("</tbody></table>");
+    notDetailed();
   }
 
   /** (check, result) pairs of one verifying step: its named checks, counts and digests, then its own outcome. */
@@ -480,6 +493,25 @@ final class ReportHtml {
     LocalDate keepUntil = f.endedAt().atZone(ZoneOffset.UTC).toLocalDate().plusYears(3);
     kv(Text.RETENTION, Text.RETENTION_VALUE.in(lang, formats.date(keepUntil)));
     out.append("</table><p class=\"small\">").append(esc(t(Text.EVIDENCE_NOTE))).append("</p>\n");
+  }
+
+  /** Says how many steps a listing left out, if any. */
+  private void notDetailed() {
+    int left = f.steps().size() - detailed.size();
+    if (left > 0) {
+      out.append("<p class=\"small muted\">").append(Text.NOT_DETAILED.in(lang, formats.integer(left),
+          formats.integer(DETAILED_STEPS))).append("</p>");
+    }
+    out.append('\n');
+  }
+
+  /** Step IDs, at most a dozen, then how many more. */
+  private String stepList(List<String> steps) {
+    if (steps.size() <= Measurements.SHOWN_ENTRIES) {
+      return mono(String.join(", ", steps));
+    }
+    return mono(String.join(", ", steps.subList(0, Measurements.SHOWN_ENTRIES))) + " "
+        + Text.MORE_STEPS.in(lang, formats.integer(steps.size() - Measurements.SHOWN_ENTRIES));
   }
 
   private void heading(Text title) {

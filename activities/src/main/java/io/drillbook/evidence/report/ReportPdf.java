@@ -5,7 +5,7 @@ import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import com.openhtmltopdf.util.Diagnostic;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,15 +18,12 @@ import java.util.Arrays;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.TimeZone;
-import java.util.logging.Level;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Renders the report's XHTML to PDF with openhtmltopdf (PDFBox; Batik for the inline SVG): a real layout engine,
@@ -39,14 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ReportPdf {
 
-  private static final Logger log = LoggerFactory.getLogger(ReportPdf.class);
   private static final String FONTS = "/io/drillbook/evidence/report/fonts/";
 
   static {
-    // openhtmltopdf registers PDFBox's standard 14 fonts even though the report uses only its embedded ones, and
-    // PDFBox then scans every font installed on the machine to stand in for them, writing a cache into the user's
-    // home. The embedded DejaVu Sans stands in instead: those fonts are never drawn.
+    // openhtmltopdf registers PDFBox's standard 14 fonts although the report draws only with its embedded ones,
+    // and PDFBox would scan every font of the machine for stand-ins, writing a cache into the user's home.
     FontMappers.set(new EmbeddedFontMapper());
+    XRLog.setLoggerImpl(new RendererLog());
   }
 
   private ReportPdf() {}
@@ -58,7 +54,6 @@ final class ReportPdf {
         .useSVGDrawer(new BatikSVGDrawer())
         .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
         .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
-        .withDiagnosticConsumer(ReportPdf::log)
         .withProducer("drillbook");
     font(builder, "DejaVuSans.ttf", "DejaVu Sans", 400);
     font(builder, "DejaVuSans-Bold.ttf", "DejaVu Sans", 700);
@@ -109,16 +104,6 @@ final class ReportPdf {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK provides SHA-256", e);
-    }
-  }
-
-  /**
-   * The renderer's warnings go to the application log, not to the console of whoever runs the CLI. Its tens of
-   * thousands of trace notices per report are dropped unformatted: formatting them costs more than the layout.
-   */
-  private static void log(Diagnostic d) {
-    if (d.getLevel().intValue() >= Level.WARNING.intValue()) {
-      log.warn("PDF rendering: {}", d.getFormattedMessage());
     }
   }
 }

@@ -115,6 +115,11 @@ enum Text {
   ERROR("Erreur", "Error"),
   REASON("Motif", "Reason"),
   MORE_ENTRIES("… et %s de plus (voir events.json)", "… and %s more (see events.json)"),
+  MORE_STEPS("et %s autres étapes", "and %s more steps"),
+  NOT_DETAILED("%s autres étapes, toutes réussies, ne sont pas détaillées ici (seules les %s premières le sont, "
+      + "ainsi que toute étape qui n'a pas réussi) ; events.json les contient toutes.",
+      "%s more steps, all successful, are not detailed here (only the first %s are, and every step that did not "
+      + "succeed); events.json holds them all."),
 
   INTEGRITY("Contrôles d'intégrité", "Integrity checks"),
   INTEGRITY_NOTE("Contrôles effectués sur les données restaurées ou exportées.",

@@ -5,6 +5,7 @@ import static io.drillbook.evidence.report.Html.esc;
 import io.drillbook.evidence.report.DrillFacts.Outcome;
 import io.drillbook.evidence.report.DrillFacts.StepFacts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -33,6 +34,7 @@ final class TimelineChart {
   static final String RTO_ACHIEVED = "#0d2b45";
 
   private final DrillFacts facts;
+  private final List<StepFacts> steps;
   private final ReportLanguage lang;
   private final Formats formats;
   private final long origin;
@@ -40,8 +42,10 @@ final class TimelineChart {
   private final Double targetX;
   private final Double achievedX;
 
-  TimelineChart(DrillFacts facts, ReportLanguage lang, Formats formats) {
+  /** @param steps the steps charted, one row each */
+  TimelineChart(DrillFacts facts, List<StepFacts> steps, ReportLanguage lang, Formats formats) {
     this.facts = facts;
+    this.steps = steps;
     this.lang = lang;
     this.formats = formats;
     origin = facts.startedAt().toEpochMilli();
@@ -60,11 +64,11 @@ final class TimelineChart {
   }
 
   String render() {
-    StringBuilder out = new StringBuilder(512 + facts.steps().size() * 700);
+    StringBuilder out = new StringBuilder(512 + steps.size() * 700);
     out.append("<table class=\"gantt\"><thead><tr><th class=\"g-label\">").append(Text.STEP.in(lang))
         .append("</th><th class=\"g-num\">").append(Text.START.in(lang)).append("</th><th class=\"g-num\">")
         .append(Text.DURATION.in(lang)).append("</th><th class=\"g-bar\">").append(axis()).append("</th></tr></thead><tbody>");
-    for (StepFacts step : facts.steps()) {
+    for (StepFacts step : steps) {
       row(out, step);
     }
     out.append("</tbody></table>");
@@ -124,7 +128,7 @@ final class TimelineChart {
     swatch(out, HUMAN, Text.LEGEND_HUMAN);
     swatch(out, FAILED, Text.LEGEND_FAILED);
     swatch(out, SKIPPED, Text.LEGEND_SKIPPED);
-    if (facts.steps().stream().anyMatch(s -> s.outcome() == Outcome.RUNNING || s.outcome() == Outcome.WAITING)) {
+    if (steps.stream().anyMatch(s -> s.outcome() == Outcome.RUNNING || s.outcome() == Outcome.WAITING)) {
       swatch(out, RUNNING, Text.LEGEND_RUNNING);
     }
     if (targetX != null) {

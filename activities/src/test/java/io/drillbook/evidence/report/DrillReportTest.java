@@ -1,14 +1,17 @@
 package io.drillbook.evidence.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drillbook.drill.EvidenceAppend;
 import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.evidence.EvidenceStore;
 import io.drillbook.evidence.bundle.RecordedDrill;
+import io.drillbook.plan.Raci;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +118,30 @@ class DrillReportTest {
   @Test
   void theSameReportRendersToTheSameBytes() {
     DrillReport report = DrillReport.of(passing);
-    assertTrue(java.util.Arrays.equals(report.pdf(ReportLanguage.FR, GENERATED), report.pdf(ReportLanguage.FR, GENERATED)));
+    assertArrayEquals(report.pdf(ReportLanguage.FR, GENERATED), report.pdf(ReportLanguage.FR, GENERATED));
+  }
+
+  @Test
+  void aHugeDrillIsDetailedUpToALimitButNeverHidesAFailure() {
+    Raci raci = new Raci(List.of("equipe-dba"), "resp-production", List.of(), List.of());
+    String drillId = "drl-huge-" + System.nanoTime();
+    long t = Instant.parse("2026-11-03T09:00:00Z").toEpochMilli();
+    long seq = 0;
+    store.append(new EvidenceAppend("clinique-b", drillId, ++seq, "drill.started", null, null, "m.durand", t,
+        Map.of("planName", "huge")));
+    for (int step = 1; step <= 250; step++) {
+      String id = "copy-" + step;
+      store.append(new EvidenceAppend("clinique-b", drillId, ++seq, "step.started", id, raci, "drillbook", t += 100,
+          Map.of("action", "restore")));
+      store.append(new EvidenceAppend("clinique-b", drillId, ++seq, step == 230 ? "step.failed" : "step.completed",
+          id, raci, "drillbook", t += 100, step == 230 ? Map.of("error", "disk full") : Map.of()));
+    }
+    String html = DrillReport.of(store.events(drillId)).html(ReportLanguage.EN, GENERATED);
+    assertEquals(201, html.split("<td class=\"g-bar\">", -1).length - 1, "200 steps charted, and the failed one");
+    assertTrue(html.contains("copy-200<") && !html.contains("copy-201<") && html.contains("copy-230<"));
+    assertTrue(html.contains("49 more steps, all successful, are not detailed here"));
+    assertTrue(html.contains("Step <span class=\"mono\">copy-230</span> failed: disk full"));
+    assertTrue(html.contains("and 238 more steps"), "a participant's steps are counted past a dozen");
   }
 
   @Test
