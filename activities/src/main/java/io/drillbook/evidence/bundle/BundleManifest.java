@@ -98,6 +98,11 @@ public record BundleManifest(
       throw new BundleException("manifest.json: format '" + format + "' is not one this drillbook reads ("
           + FORMAT + "); use the drillbook version that made the bundle");
     }
+    String algorithm = text(json, "signatureAlgorithm");
+    if (!SigningKeys.ALGORITHM.equals(algorithm)) {
+      throw new BundleException("manifest.json: signatureAlgorithm '" + algorithm + "' is not "
+          + SigningKeys.ALGORITHM + ", the only one drillbook signs with");
+    }
     JsonNode head = object(json, "chainHead");
     JsonNode anchorJson = json.get("anchor");
     TenantAnchor anchor = anchorJson == null || anchorJson.isNull() ? null : new TenantAnchor(

@@ -14,15 +14,12 @@ enum Text {
   TITLE("Rapport d'exercice de reprise après sinistre", "Disaster-recovery drill report"),
   CLIENT("Client", "Client"),
   DRILL("Exercice", "Drill"),
-  PLAN("Plan", "Plan"),
   DATE("Date", "Date"),
   VERDICT("Verdict", "Verdict"),
   GENERATED("Rapport établi le %s à partir du journal de preuves de l'exercice.",
       "Report produced on %s from the drill's evidence log."),
 
   SUMMARY("Synthèse", "Summary"),
-  KEY_FIGURE("Indicateur", "Figure"),
-  VALUE("Valeur", "Value"),
   TOTAL_DURATION("Durée totale de l'exercice", "Total drill duration"),
   STEPS_DONE("Étapes réussies", "Steps succeeded"),
   STEPS_OF("%s sur %s", "%s of %s"),
@@ -110,7 +107,6 @@ enum Text {
       + "Les listes longues sont abrégées ici ; elles figurent en entier dans events.json.",
       "Identifiers, volumes, checksums and provider request IDs reported by each step. Long lists are shortened "
       + "here; events.json holds them in full."),
-  MEASURE("Mesure", "Measurement"),
   NO_MEASUREMENTS("aucune mesure enregistrée", "no measurement recorded"),
   ERROR("Erreur", "Error"),
   REASON("Motif", "Reason"),
@@ -135,7 +131,6 @@ enum Text {
   CHECKSUMS_CHECKED("Sommes de contrôle par table : %s tables", "Checksums per table: %s tables"),
   MANIFEST_CHECKED("Manifeste des fichiers : %s fichiers vérifiés, SHA-256 %s",
       "File manifest: %s files checked, SHA-256 %s"),
-  STEP_RESULT("Résultat de l'étape", "Step result"),
 
   APPROVALS("Approbations et validations", "Approvals and sign-off"),
   DECISION("Décision", "Decision"),
@@ -185,7 +180,6 @@ enum Text {
       + "\"drillbook evidence verify bundle.zip --public-key key.pem\", or with openssl and sha256sum as the "
       + "documentation shows."),
 
-  PAGE("Page", "Page"),
   YES("oui", "yes"),
   NO("non", "no");
 

@@ -163,7 +163,7 @@ class EvidenceBundleTest {
         checked++;
       }
     }
-    assertTrue(checked > 1_000, "the small files are flipped byte by byte, the large ones at sampled bytes");
+    assertTrue(checked > 500, "the small files are flipped byte by byte, the large ones at sampled bytes");
   }
 
   @Test
@@ -332,10 +332,13 @@ class EvidenceBundleTest {
         e.getMessage());
   }
 
-  /** Every byte of a small file; for a large one the first and last bytes and 60 in between. */
+  /**
+   * Every byte of the signature and the key, whose parsing is drillbook's own; for the other files the first and
+   * last bytes and 60 in between (their bytes all go through SHA-256 or Ed25519 alike).
+   */
   private static TreeSet<Integer> positions(int length) {
     TreeSet<Integer> at = new TreeSet<>();
-    if (length <= 2_048) {
+    if (length <= 256) {
       for (int i = 0; i < length; i++) {
         at.add(i);
       }
