@@ -52,6 +52,9 @@ public final class BundleVerifier {
   private static final int SMALL_FILE_LIMIT = 1 << 20;
   private static final Pattern BASE64_LINE = Pattern.compile("[A-Za-z0-9+/]+={0,2}\n?");
   private static final ObjectMapper JSON = JsonMapper.builder().build();
+  /** What a bundle without is no drillbook bundle, whoever signed it. */
+  private static final List<String> REQUIRED =
+      List.of(PUBLIC_KEY, EVENTS, EvidenceBundle.REPORT_HTML, EvidenceBundle.REPORT_PDF);
 
   private BundleVerifier() {}
 
@@ -182,6 +185,11 @@ public final class BundleVerifier {
     }
 
     private void checkFiles() {
+      for (String required : REQUIRED) {
+        if (manifest.file(required).isEmpty()) {
+          problems.add(MANIFEST + ": does not list " + required + ", which every bundle holds");
+        }
+      }
       for (BundleFile listed : manifest.files()) {
         ZipEntry entry = entries.get(listed.name());
         if (entry == null) {
@@ -211,7 +219,7 @@ public final class BundleVerifier {
     private void checkChain() {
       ZipEntry entry = entries.get(EVENTS);
       if (entry == null || manifest.file(EVENTS).isEmpty()) {
-        return; // already reported: missing, or unlisted
+        return; // already reported: missing, unlisted, or not listed by the manifest
       }
       if (manifest.anchor() != null && !manifest.anchor().drillId().equals(manifest.drillId())) {
         problems.add(MANIFEST + ": the anchor is that of drill " + manifest.anchor().drillId() + ", not of drill "

@@ -271,6 +271,24 @@ class EvidenceBundleTest {
   }
 
   @Test
+  void aSignedManifestThatLeavesTheEventsOutIsNoBundle() {
+    Map<String, byte[]> entries = BundleZips.read(bundle);
+    BundleManifest m = BundleManifest.parse(entries.get("manifest.json"));
+    BundleManifest withoutEvents = new BundleManifest(m.format(), m.drillId(), m.tenant(), m.createdAt(), m.keyId(),
+        m.language(), m.lastSeq(), m.lastHash(), m.anchor(),
+        m.files().stream().filter(f -> !f.name().equals("events.json")).toList());
+    byte[] manifest = withoutEvents.toBytes();
+    entries.remove("events.json");
+    entries.put("manifest.json", manifest);
+    entries.put("manifest.sig", (Base64.getEncoder().encodeToString(keys.sign(manifest)) + "\n")
+        .getBytes(StandardCharsets.US_ASCII));
+    Path copy = dir.resolve("no-events.zip");
+    BundleZips.write(copy, entries);
+    assertEquals(List.of("manifest.json: does not list events.json, which every bundle holds"),
+        BundleVerifier.verify(copy, Optional.of(keys.publicKey())).problems());
+  }
+
+  @Test
   void somethingThatIsNotABundleSaysSo() throws IOException {
     Path text = Files.writeString(dir.resolve("notes.zip"), "not a zip");
     assertEquals(List.of("notes.zip is not a readable zip archive (zip END header not found)"),
