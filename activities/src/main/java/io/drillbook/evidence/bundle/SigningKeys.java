@@ -50,6 +50,7 @@ public final class SigningKeys {
   private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> READABLE_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
   private final PrivateKey privateKey;
   private final PublicKey publicKey;
@@ -96,7 +97,7 @@ public final class SigningKeys {
             + keyId(published) + " instead of " + keys.keyId() + "): delete it and drillbook writes the right one");
       }
     } else {
-      writeNew(publicFile, keys.publicKeyPem(), null);
+      writeNew(publicFile, keys.publicKeyPem(), READABLE_FILE);
     }
     return keys;
   }
@@ -170,7 +171,7 @@ public final class SigningKeys {
       throw new BundleException("cannot create the key directory " + dir + ": " + e.getMessage(), e);
     }
     if (writeNew(privateFile, Pem.encode(Pem.PRIVATE_KEY, pair.getPrivate().getEncoded()), OWNER_ONLY_FILE)) {
-      writeNew(publicFile, pem(pair.getPublic()), null);
+      writeNew(publicFile, pem(pair.getPublic()), READABLE_FILE);
       log.info("Created the evidence signing key {} (key id {})", privateFile, keyId(pair.getPublic()));
     }
   }
@@ -184,11 +185,13 @@ public final class SigningKeys {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
-      tmp = permissions != null && posix(dir)
-          ? Files.createTempFile(dir, ".new-", ".pem", PosixFilePermissions.asFileAttribute(permissions))
-          : Files.createTempFile(dir, ".new-", ".pem");
+      // A temporary file is readable by its owner only until its content is complete; then it gets its mode.
+      tmp = Files.createTempFile(dir, ".new-", ".pem");
       Files.writeString(tmp, content, StandardCharsets.US_ASCII);
-      // No REPLACE_EXISTING: on POSIX a rename replaces, so a link names the file only if it is still free.
+      if (posix(dir)) {
+        Files.setPosixFilePermissions(tmp, permissions);
+      }
+      // A rename would replace a key another process created meanwhile; a hard link fails if the name is taken.
       try {
         Files.createLink(file, tmp);
       } catch (UnsupportedOperationException e) {

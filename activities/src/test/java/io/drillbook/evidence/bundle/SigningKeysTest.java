@@ -31,6 +31,8 @@ class SigningKeysTest {
     assertEquals("rw-------", PosixFilePermissions.toString(
         Files.getPosixFilePermissions(keys.resolve(SigningKeys.PRIVATE_KEY_FILE))));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keys)));
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(keys.resolve(SigningKeys.PUBLIC_KEY_FILE))), "the public key is for publishing");
     assertTrue(Files.readString(keys.resolve(SigningKeys.PRIVATE_KEY_FILE)).startsWith("-----BEGIN PRIVATE KEY-----\n"));
     assertEquals(first.publicKeyPem(), Files.readString(keys.resolve(SigningKeys.PUBLIC_KEY_FILE)));
     assertTrue(first.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----\n"));
