@@ -67,7 +67,7 @@ public final class BundleBench {
           BundleZips.read(zip).get(EvidenceBundle.REPORT_PDF).length);
       print("export", events, export, runs);
       print("verify", events, verify, runs);
-      print("  of which the PDF report alone", events, pdf, runs);
+      print("PDF report alone (separate run)", events, pdf, runs);
     } finally {
       try (Stream<Path> files = Files.walk(home)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
