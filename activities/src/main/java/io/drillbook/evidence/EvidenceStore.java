@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,6 +158,11 @@ public final class EvidenceStore implements AutoCloseable {
       stream(c, EvidenceSql.EVENTS_OF_DRILL, rs -> chain.accept(EvidenceSql.readEvent(rs)), drillId);
       return chain.result();
     });
+  }
+
+  /** The drill's anchor in its tenant's chain; empty while the drill is not anchored. Bundles carry it. */
+  public Optional<TenantAnchor> anchorOf(String drillId) {
+    return read("cannot read the anchor of drill " + drillId, c -> Optional.ofNullable(anchorOf(c, drillId)));
   }
 
   /** Checks the tenant's anchor chain and that every anchored drill still holds its anchored head. */
