@@ -7,8 +7,9 @@ set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 source "$root/scripts/jdk.sh"
 cd "$root"
-mvn -q -B -o -pl bench -am -DskipTests package 2>/dev/null || mvn -q -B -pl bench -am -DskipTests package
-mvn -q -B -pl bench -am dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" -Dmdep.includeScope=runtime >/dev/null
+# One reactor run, so the classpath names the modules' freshly built jars (the last module written is bench).
+mvn -q -B -pl bench -am -DskipTests package dependency:build-classpath \
+  -Dmdep.outputFile="$root/bench/target/classpath.txt" -Dmdep.includeScope=runtime
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
 flags=()
 [ "$(jdk_major "$JAVA_HOME")" -ge 24 ] && flags+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
