@@ -55,7 +55,7 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
   static final Duration FIRST_POLL = Duration.ofSeconds(30);
   static final Duration MAX_POLL = Duration.ofMinutes(5);
   /** Continue as new past this many events even without a fire, well below Temporal's warning at 10,240. */
-  static final int HISTORY_LIMIT = 2_000;
+  static final int HISTORY_LIMIT = 1_000;
 
   /** A lookup is a describe call; when it keeps failing the next poll tries again rather than holding up fires. */
   private static final ActivityOptions LOOKUP = ActivityOptions.newBuilder()
@@ -176,10 +176,11 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
       checkOverdue(now);
       Long wakeAt = wakeAt(now);
       int seen = changes;
+      // A delete that came while this loop was busy (a poll, a fire) bumped changes before seen was read.
       if (wakeAt == null) {
-        Workflow.await(() -> changes != seen);
+        Workflow.await(() -> changes != seen || deletedBy != null);
       } else if (wakeAt > now) {
-        Workflow.await(Duration.ofMillis(wakeAt - now), () -> changes != seen);
+        Workflow.await(Duration.ofMillis(wakeAt - now), () -> changes != seen || deletedBy != null);
       }
       if (deletedBy != null) {
         Workflow.await(Workflow::isEveryHandlerFinished);

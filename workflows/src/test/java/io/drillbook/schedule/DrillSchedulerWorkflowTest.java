@@ -209,6 +209,28 @@ class DrillSchedulerWorkflowTest {
   }
 
   @Test
+  void aLongDrillIsFollowedAcrossRunsWithoutGrowingOneHistory() {
+    try (ScheduleHarness h = new ScheduleHarness(at("2026-06-01T02:30", "UTC"))) {
+      h.drills.then(Duration.ofHours(10), Verdict.PASSED_WITH_OBSERVATIONS);
+      ScheduleSpec spec = spec("0 3 * * *", "UTC");
+      DrillSchedulerWorkflow scheduler = h.start(spec);
+      h.sleepUntil(at("2026-06-01T03:10", "UTC"));
+      String runAfterFire = currentRun(h, spec);
+
+      h.sleepUntil(at("2026-06-01T13:30", "UTC"));
+
+      // Polls every 5 minutes for 10 hours pass the history limit: the run continued as new without a fire.
+      assertNotEquals(runAfterFire, currentRun(h, spec));
+      ScheduleState state = scheduler.state();
+      assertEquals(1, state.fires());
+      assertEquals(Verdict.PASSED_WITH_OBSERVATIONS, state.lastVerdict());
+      assertEquals(state.recent().get(0).endedAtMillis(), state.lastPassedAtMillis());
+      assertTrue(h.client().fetchHistory(spec.scheduleId()).getHistory().getEventsCount()
+          <= DrillSchedulerWorkflowImpl.HISTORY_LIMIT);
+    }
+  }
+
+  @Test
   void aFailedDrillIsRetestedADayLaterWithinTheRetestWindow() {
     try (ScheduleHarness h = new ScheduleHarness(at("2026-06-15T00:00", "UTC"))) {
       h.drills.then(Duration.ofMinutes(1), Verdict.FAILED);
