@@ -37,12 +37,10 @@ public final class FireCalendar {
   /** A cron that matches nothing after this date never matches (UNIX crons have no year field). */
   private static final ZonedDateTime REFERENCE = ZonedDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-  private final String cron;
   private final ZoneId zone;
   private final ExecutionTime execution;
 
-  private FireCalendar(String cron, ZoneId zone, ExecutionTime execution) {
-    this.cron = cron;
+  private FireCalendar(ZoneId zone, ExecutionTime execution) {
     this.zone = zone;
     this.execution = execution;
   }
@@ -53,7 +51,7 @@ public final class FireCalendar {
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
-    return new FireCalendar(cron, ZoneId.of(timezone), ExecutionTime.forCron(UNIX.parse(cron)));
+    return new FireCalendar(ZoneId.of(timezone), ExecutionTime.forCron(UNIX.parse(cron)));
   }
 
   /** Everything wrong with a cron and a time zone, each with how to fix it; empty when both are usable. */
@@ -81,14 +79,6 @@ public final class FireCalendar {
       }
     }
     return problems;
-  }
-
-  public String cron() {
-    return cron;
-  }
-
-  public ZoneId zone() {
-    return zone;
   }
 
   /** The first fire strictly after {@code after}. */
@@ -136,10 +126,5 @@ public final class FireCalendar {
       return gap.getInstant();
     }
     return ZonedDateTime.ofLocal(local, zone, null).withEarlierOffsetAtOverlap().toInstant();
-  }
-
-  @Override
-  public String toString() {
-    return "'" + cron + "' in " + zone;
   }
 }

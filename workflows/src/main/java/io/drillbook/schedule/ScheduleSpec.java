@@ -96,11 +96,6 @@ public record ScheduleSpec(
         retestAfter, retestWindow, overdueGrace, paused, pausedReason, ledger);
   }
 
-  public ScheduleSpec withOverdueGrace(Duration overdueGrace) {
-    return new ScheduleSpec(scheduleId, plan, planSha256, planFile, createdBy, cron, timezone, jitter, overlap,
-        retestAfter, retestWindow, overdueGrace, paused, pausedReason, ledger);
-  }
-
   public String tenant() {
     return plan.metadata().tenant();
   }

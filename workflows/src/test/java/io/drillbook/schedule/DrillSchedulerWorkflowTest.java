@@ -94,6 +94,24 @@ class DrillSchedulerWorkflowTest {
   }
 
   @Test
+  void jitterDelaysEachCronFireWithinItsBoundAndKeepsTheSlot() {
+    try (ScheduleHarness h = new ScheduleHarness(at("2026-06-01T00:00", "UTC"))) {
+      DrillSchedulerWorkflow scheduler = h.start(spec("0 3 * * *", "UTC").withJitter(Duration.ofMinutes(15)));
+
+      h.sleepUntil(at("2026-06-04T00:00", "UTC"));
+
+      List<ZonedDateTime> starts = h.drillStarts(UTC);
+      assertEquals(3, starts.size(), starts.toString());
+      for (int day = 0; day < 3; day++) {
+        ZonedDateTime slot = at("2026-06-01T03:00", "UTC").plusDays(day);
+        assertTrue(!starts.get(day).isBefore(slot) && !starts.get(day).isAfter(slot.plusMinutes(15).plusSeconds(1)),
+            starts.get(day).toString());
+        assertEquals(slot.toInstant().toEpochMilli(), scheduler.state().recent().get(day).dueAtMillis());
+      }
+    }
+  }
+
+  @Test
   void pauseResumeTriggerChangeCronAndDeleteAreRecordedWithTheirActor() {
     try (ScheduleHarness h = new ScheduleHarness(at("2026-05-04T12:00", PARIS))) {
       ScheduleSpec spec = spec("0 3 * * *", PARIS);

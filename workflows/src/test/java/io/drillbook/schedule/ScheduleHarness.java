@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A time-skipping Temporal test environment, starting at a chosen instant, running
  * {@link DrillSchedulerWorkflowImpl} with {@link ScriptedDrill}s as its drills, {@link ClientDrillOutcomes} and
- * {@link RecordingScheduleEvents}. {@link #sleep} lets months of workflow time pass in seconds.
+ * {@link RecordingScheduleEvents}. {@link #sleepUntil} lets months of workflow time pass in seconds.
  */
 public final class ScheduleHarness implements AutoCloseable {
 
@@ -109,10 +109,6 @@ public final class ScheduleHarness implements AutoCloseable {
     return env.getWorkflowClient();
   }
 
-  public TestWorkflowEnvironment env() {
-    return env;
-  }
-
   @Override
   public void close() {
     watcher.shutdownNow();
@@ -122,9 +118,9 @@ public final class ScheduleHarness implements AutoCloseable {
   /**
    * The test server (1.38) locks time skipping when a child workflow ends, until its parent has taken the
    * news; a parent run that already continued as new never takes it, and time stays locked for good. Every
-   * drill here is such an abandoned child, ending after the run that started it. So a watcher gives that lock
-   * back as soon as a drill has ended (time cannot move meanwhile, so it never misses one). Were the parent
-   * still open, the server would see one unlock too many and fail the call: the assumption is checked.
+   * drill here is such an abandoned child, ending after the run that started it (which continues as new as soon
+   * as the drill has started, and a scripted drill runs for minutes at least). So a watcher gives that lock back
+   * as soon as a drill has ended; time cannot move meanwhile, so it never misses one.
    */
   private void releaseEndedDrills(WorkflowClient plain, TestServiceStubs testService) {
     try {
@@ -146,5 +142,4 @@ public final class ScheduleHarness implements AutoCloseable {
       }
     }
   }
-
 }
