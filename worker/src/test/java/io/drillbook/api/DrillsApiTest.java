@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drillbook.api.ApiFixture.Response;
 import io.drillbook.auth.Role;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -184,7 +187,7 @@ class DrillsApiTest {
 
   @Test
   void requestsWithoutAValidCredentialAre401() {
-    String revoked = f.tokens.create("oncall", Role.MSP_OPERATOR, null, java.time.Duration.ofHours(1)).bearer();
+    String revoked = f.tokens.create("oncall", Role.MSP_OPERATOR, null, Duration.ofHours(1)).bearer();
     f.tokens.revoke(revoked.substring(0, revoked.indexOf('.')));
     String wrongSecret = operator.substring(0, operator.indexOf('.') + 1) + "A".repeat(43);
     for (String token : List.of("", "garbage", "dbk_nosuchtoken1." + "A".repeat(43), "dbk_x", wrongSecret, revoked,
@@ -197,14 +200,14 @@ class DrillsApiTest {
     Response none = f.get(null, "/drills");
     assertEquals(401, none.status());
     assertEquals(List.of("Bearer realm=\"drillbook\""), none.headers().get("www-authenticate"));
-    Response basic = f.send(null, java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://127.0.0.1:" + f.api.port() + "/api/v1/drills")).header("Authorization", "Basic eDp5"));
+    URI drills = URI.create("http://127.0.0.1:" + f.api.port() + ApiServer.BASE + "/drills");
+    Response basic = f.send(null, HttpRequest.newBuilder(drills).header("Authorization", "Basic eDp5"));
     assertEquals(401, basic.status());
   }
 
   @Test
   void anExpiredTokenIs401() throws Exception {
-    String shortLived = f.tokens.create("oncall", Role.MSP_OPERATOR, null, java.time.Duration.ofMillis(50)).bearer();
+    String shortLived = f.tokens.create("oncall", Role.MSP_OPERATOR, null, Duration.ofMillis(50)).bearer();
     Thread.sleep(100);
     Response r = f.get(shortLived, "/drills");
     assertEquals(401, r.status(), r.toString());
