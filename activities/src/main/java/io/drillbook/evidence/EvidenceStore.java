@@ -129,10 +129,13 @@ public final class EvidenceStore implements AutoCloseable {
         }
         return page.size() < filter.limit();
       };
+      // Without payload criteria every row read is listed or skipped, so the page is all there is to fetch;
+      // a fetch of FETCH_SIZE rows would make PostgreSQL compute (and send) twenty times what a page shows.
+      int fetch = filter.hasPayloadCriteria() ? FETCH_SIZE : Math.min(FETCH_SIZE, filter.offset() + filter.limit());
       if (filter.tenant() == null) {
-        stream(c, EvidenceSql.DRILLS_STARTED_ALL_TENANTS, pager, since, until);
+        stream(c, EvidenceSql.DRILLS_STARTED_ALL_TENANTS, fetch, pager, since, until);
       } else {
-        stream(c, EvidenceSql.DRILLS_STARTED_OF_TENANT, pager, since, until, filter.tenant());
+        stream(c, EvidenceSql.DRILLS_STARTED_OF_TENANT, fetch, pager, since, until, filter.tenant());
       }
       return page;
     });
@@ -277,8 +280,14 @@ public final class EvidenceStore implements AutoCloseable {
   /** Runs the query and feeds its rows, as they stream in, to {@code sink} until it returns false. */
   private static void stream(Connection c, String sql, RowReader<Boolean> sink, Object... params)
       throws SQLException {
+    stream(c, sql, FETCH_SIZE, sink, params);
+  }
+
+  /** {@link #stream(Connection, String, RowReader, Object...)} with {@code fetchSize} rows per round trip. */
+  private static void stream(Connection c, String sql, int fetchSize, RowReader<Boolean> sink, Object... params)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setFetchSize(FETCH_SIZE);
+      st.setFetchSize(fetchSize);
       for (int i = 0; i < params.length; i++) {
         st.setObject(i + 1, params[i]);
       }
