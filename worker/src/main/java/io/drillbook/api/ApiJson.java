@@ -52,7 +52,7 @@ final class ApiJson {
       return null;
     }
     if (!value.isTextual()) {
-      throw new ServiceRefusal(Kind.INVALID, "'" + member + "' must be a string", null);
+      throw new ServiceRefusal(Kind.INVALID, "'" + member + "' is not a string", "send it as a JSON string");
     }
     return value.asText();
   }
