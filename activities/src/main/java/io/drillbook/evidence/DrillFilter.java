@@ -54,6 +54,11 @@ public record DrillFilter(
     return new DrillFilter(tenant, planName, planType, verdict, since, until, pageLimit, pageOffset);
   }
 
+  /** Whether any criterion is one the store matches itself, after reading the rows. */
+  boolean hasPayloadCriteria() {
+    return planName != null || planType != null || verdict != null;
+  }
+
   /** The criteria the store does not put in SQL, because they live in the events' JSON payloads. */
   boolean matchesPayloadCriteria(DrillSummary drill) {
     return (planName == null || planName.equals(drill.planName()))

@@ -33,12 +33,17 @@ final class EvidenceSql {
   static final String DRILL_IDS_OF_TENANT =
       "SELECT drill_id FROM evidence_event WHERE tenant = ? GROUP BY drill_id ORDER BY MIN(event_time), drill_id";
 
-  /** drill.started rows between two times (columns 1-5) with the drill.completed row if any (6-7). */
-  private static final String DRILLS_STARTED =
+  /** drill.started rows (columns 1-5) with the drill.completed row if any (6-7). */
+  private static final String STARTED_AND_COMPLETED =
       "SELECT s.drill_id, s.tenant, s.actor, s.event_time, s.payload, c.event_time, c.payload"
           + " FROM evidence_event s"
           + " LEFT JOIN evidence_event c ON c.drill_id = s.drill_id AND c.type = 'drill.completed'"
-          + " WHERE s.type = 'drill.started' AND s.event_time >= ? AND s.event_time < ?";
+          + " WHERE s.type = 'drill.started'";
+
+  /** One drill's started and completed rows, as {@link #DRILLS_STARTED_ALL_TENANTS} reads them. */
+  static final String DRILL_STARTED = STARTED_AND_COMPLETED + " AND s.drill_id = ?";
+
+  private static final String DRILLS_STARTED = STARTED_AND_COMPLETED + " AND s.event_time >= ? AND s.event_time < ?";
 
   private static final String NEWEST_FIRST = " ORDER BY s.event_time DESC, s.drill_id DESC";
 

@@ -120,10 +120,7 @@ public final class EvidenceStore implements AutoCloseable {
       int[] skipped = {0};
       // Plan, type and verdict sit in JSON payloads, so they are matched here; paging follows them.
       RowReader<Boolean> pager = rs -> {
-        String completed = rs.getString(7);
-        DrillSummary drill = DrillSummary.of(rs.getString(1), rs.getString(2), rs.getString(3),
-            EvidenceSql.instant(rs, 4), CanonicalJson.parse(rs.getString(5)), EvidenceSql.instant(rs, 6),
-            completed == null ? null : CanonicalJson.parse(completed));
+        DrillSummary drill = summary(rs);
         if (filter.matchesPayloadCriteria(drill)) {
           if (skipped[0] < filter.offset()) {
             skipped[0]++;
@@ -133,13 +130,22 @@ public final class EvidenceStore implements AutoCloseable {
         }
         return page.size() < filter.limit();
       };
+      // Without payload criteria every row read is listed or skipped, so the page is all there is to fetch;
+      // a fetch of FETCH_SIZE rows would make PostgreSQL compute (and send) twenty times what a page shows.
+      int fetch = filter.hasPayloadCriteria() ? FETCH_SIZE : Math.min(FETCH_SIZE, filter.offset() + filter.limit());
       if (filter.tenant() == null) {
-        stream(c, EvidenceSql.DRILLS_STARTED_ALL_TENANTS, pager, since, until);
+        stream(c, EvidenceSql.DRILLS_STARTED_ALL_TENANTS, fetch, pager, since, until);
       } else {
-        stream(c, EvidenceSql.DRILLS_STARTED_OF_TENANT, pager, since, until, filter.tenant());
+        stream(c, EvidenceSql.DRILLS_STARTED_OF_TENANT, fetch, pager, since, until, filter.tenant());
       }
       return page;
     });
+  }
+
+  /** One drill's listing line; empty for a drill with no {@code drill.started} event. */
+  public Optional<DrillSummary> drill(String drillId) {
+    return Optional.ofNullable(read("cannot read drill " + drillId,
+        c -> first(c, EvidenceSql.DRILL_STARTED, EvidenceStore::summary, drillId)));
   }
 
   /** The tenant's drill IDs, oldest first. */
@@ -257,6 +263,13 @@ public final class EvidenceStore implements AutoCloseable {
     return anchor.receipt();
   }
 
+  private static DrillSummary summary(ResultSet rs) throws SQLException {
+    String completed = rs.getString(7);
+    return DrillSummary.of(rs.getString(1), rs.getString(2), rs.getString(3), EvidenceSql.instant(rs, 4),
+        CanonicalJson.parse(rs.getString(5)), EvidenceSql.instant(rs, 6),
+        completed == null ? null : CanonicalJson.parse(completed));
+  }
+
   private static void checkWellFormed(EvidenceAppend event) {
     String problem = event.tenant() == null || event.tenant().isBlank() ? "no tenant"
         : event.drillId() == null || event.drillId().isBlank() ? "no drill ID"
@@ -287,8 +300,14 @@ public final class EvidenceStore implements AutoCloseable {
   /** Runs the query and feeds its rows, as they stream in, to {@code sink} until it returns false. */
   private static void stream(Connection c, String sql, RowReader<Boolean> sink, Object... params)
       throws SQLException {
+    stream(c, sql, FETCH_SIZE, sink, params);
+  }
+
+  /** {@link #stream(Connection, String, RowReader, Object...)} with {@code fetchSize} rows per round trip. */
+  private static void stream(Connection c, String sql, int fetchSize, RowReader<Boolean> sink, Object... params)
+      throws SQLException {
     try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setFetchSize(FETCH_SIZE);
+      st.setFetchSize(fetchSize);
       for (int i = 0; i < params.length; i++) {
         st.setObject(i + 1, params[i]);
       }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -399,6 +400,10 @@ abstract class EvidenceStoreContract {
         .map(DrillSummary::drillId).toList());
     assertEquals(List.of(ids.get(2)), store().drills(mine.withPlan("ehr-restore").page(1, 2)).stream()
         .map(DrillSummary::drillId).toList());
+
+    assertEquals(Optional.of(failed), store().drill(ids.get(3)));
+    assertEquals(Optional.of(running0), store().drill(running.drillId()));
+    assertEquals(Optional.empty(), store().drill("drl-00000000000000000000000000"));
 
     List<String> everyTenant = store().drills(DrillFilter.all().page(DrillFilter.MAX_LIMIT, 0)).stream()
         .map(DrillSummary::drillId).toList();

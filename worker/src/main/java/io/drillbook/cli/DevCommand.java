@@ -1,8 +1,10 @@
 package io.drillbook.cli;
 
+import io.drillbook.api.ApiServer;
 import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.DrillbookSettings;
 import io.drillbook.runtime.TemporalConnection;
+import io.drillbook.service.DrillService;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
     name = "dev",
     mixinStandardHelpOptions = true,
     description = {
-      "Run drillbook on this machine: an embedded Temporal server on a port, a worker, and the evidence store.",
+      "Run drillbook on this machine: an embedded Temporal server on a port, a worker, the evidence store and",
+      "the HTTP API (docs/api.md).",
       "Other shells reach it with TEMPORAL_ADDRESS (printed at start). Stops on Ctrl-C."
     })
 final class DevCommand extends CliCommand {
@@ -21,21 +24,30 @@ final class DevCommand extends CliCommand {
       description = "port of the embedded Temporal server (default: ${DEFAULT-VALUE})")
   int temporalPort;
 
+  @Option(names = "--http", paramLabel = "PORT", defaultValue = "8080",
+      description = "port of the HTTP API, on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+  int httpPort;
+
   @Override
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
     try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.embedded(temporalPort)) {
+        TemporalConnection temporal = TemporalConnection.embedded(temporalPort);
+        // Local development: the API listens on the loopback interface only.
+        ApiServer api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", httpPort)) {
       runtime.startWorker(temporal.client());
       PrintWriter out = out();
       out.println("drillbook dev is running");
       out.println("  Temporal (embedded test server): " + temporal.address());
+      out.println("  HTTP API:                        " + api.address() + " (docs/api.md)");
       out.println("  evidence store:                  " + runtime.evidenceDescription());
       out.println("  work directory:                  " + settings.workDir());
       out.println("  logs:                            " + settings.logDir().resolve("drillbook.log"));
       out.println("In another shell:");
       out.println("  export TEMPORAL_ADDRESS=" + temporal.address());
       out.println("  drillbook drill start examples/plans/approvals-demo.yaml --follow");
+      out.println("  TOKEN=$(drillbook token create --name oncall --role msp-operator)");
+      out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + api.address() + "/drills");
       out.println("Press Ctrl-C to stop.");
       out.flush();
       awaitShutdown();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EvidenceCommand.class,
       DevCommand.class,
       WorkerCommand.class,
+      TokenCommand.class,
       DemoCommand.class,
       picocli.CommandLine.HelpCommand.class
     },

@@ -1,11 +1,14 @@
 package io.drillbook.cli;
 
+import io.drillbook.api.ApiServer;
 import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.DrillbookSettings;
 import io.drillbook.runtime.TemporalConnection;
+import io.drillbook.service.DrillService;
 import io.drillbook.drill.DrillWorkflow;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "worker",
@@ -17,15 +20,24 @@ import picocli.CommandLine.Command;
     })
 final class WorkerCommand extends CliCommand {
 
+  @Option(names = "--http", paramLabel = "PORT",
+      description = "also serve the HTTP API (docs/api.md) on this port, on every interface (default: off)")
+  Integer httpPort;
+
   @Override
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
     try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.external(settings.env())) {
+        TemporalConnection temporal = TemporalConnection.external(settings.env());
+        ApiServer api = httpPort == null ? null
+            : ApiServer.start(runtime, new DrillService(temporal.client()), "0.0.0.0", httpPort)) {
       runtime.startWorker(temporal.client());
       PrintWriter out = out();
       out.println("drillbook worker polling task queue " + DrillWorkflow.TASK_QUEUE + " on " + temporal.address()
           + "; evidence store " + runtime.evidenceDescription());
+      if (api != null) {
+        out.println("HTTP API on " + api.address() + " (every interface)");
+      }
       out.flush();
       DevCommand.awaitShutdown();
     }

@@ -7,8 +7,7 @@ import io.drillbook.drill.DrillResult;
 import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.StepDecision;
 import io.drillbook.drill.StepState;
-import io.drillbook.runtime.ExitCodes;
-import io.drillbook.runtime.UserError;
+import io.drillbook.service.ServiceRefusal.Kind;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -20,8 +19,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What a person or a script can do to drills on a running Temporal: start, follow, decide, abort. The CLI
- * uses it, and so will the HTTP API: one implementation of each action. Failures a user can fix come back
- * as {@link UserError} with the reason the workflow gave.
+ * and the HTTP API (through {@link DrillAccess}, which scopes it to a caller) use it: one implementation of
+ * each action. Failures a user can fix come back as a {@link ServiceRefusal} with the reason the workflow gave.
  */
 public final class DrillService {
   private final WorkflowClient client;
@@ -40,7 +39,8 @@ public final class DrillService {
     try {
       WorkflowClient.start(drill::run, request);
     } catch (WorkflowExecutionAlreadyStarted e) {
-      throw new UserError("a drill with ID " + request.drillId() + " already exists; start without --id to get a new one");
+      throw new ServiceRefusal(Kind.CONFLICT, "a drill with ID " + request.drillId() + " already exists",
+          "start it again to get a new ID");
     }
   }
 
@@ -72,15 +72,18 @@ public final class DrillService {
     try {
       return action.get();
     } catch (WorkflowNotFoundException e) {
-      throw new UserError("no drill " + drillId + " on this Temporal service: check the ID with `drillbook drill list`, "
-          + "and that TEMPORAL_ADDRESS points where the drill runs");
+      throw new ServiceRefusal(Kind.NOT_FOUND, "no drill " + drillId + " on this Temporal service",
+          "check the ID with `drillbook drill list`, and that TEMPORAL_ADDRESS points where the drill runs");
     } catch (RuntimeException e) {
       ApplicationFailure reason = applicationFailure(e);
       if (reason != null) {
-        throw new UserError("drill " + drillId + " refused the request: " + reason.getOriginalMessage());
+        // The RACI refusal is the caller's to fix (ask the right person); any other one is the drill's state.
+        Kind kind = DrillWorkflow.refusedByRaci(reason) ? Kind.FORBIDDEN : Kind.CONFLICT;
+        throw new ServiceRefusal(kind, "drill " + drillId + " refused the request: " + reason.getOriginalMessage(), null);
       }
       if (e.getClass().getName().startsWith("io.grpc") || e.getCause() instanceof io.grpc.StatusRuntimeException) {
-        throw new UserError("Temporal did not answer for drill " + drillId + ": " + e.getMessage(), ExitCodes.ENVIRONMENT);
+        throw new ServiceRefusal(Kind.UNAVAILABLE, "Temporal did not answer for drill " + drillId + ": " + e.getMessage(),
+            "check that Temporal is running and reachable");
       }
       throw e;
     }

@@ -1,5 +1,6 @@
 package io.drillbook.drill;
 
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
@@ -14,6 +15,22 @@ import io.temporal.workflow.WorkflowMethod;
 public interface DrillWorkflow {
 
   String TASK_QUEUE = "drillbook";
+
+  /**
+   * The failure type of a decision refused because the step's RACI does not name its actor, so that callers
+   * (the HTTP API answers 403) tell it apart from a step that is merely not waiting (409).
+   */
+  String NOT_RACI_OWNER = "NotRaciOwner";
+
+  /** How the message of such a refusal starts. */
+  String RACI_REFUSAL = "refused by the step's RACI: ";
+
+  /** Whether a refused {@code decide} was refused because the step's RACI does not name the actor. */
+  static boolean refusedByRaci(ApplicationFailure failure) {
+    // Temporal Java SDK 1.38 replaces the type of a failure thrown by an update validator with
+    // WorkflowExecutionException (sdk-java#2875, fixed after 1.38), so the message tells it as well.
+    return NOT_RACI_OWNER.equals(failure.getType()) || failure.getOriginalMessage().startsWith(RACI_REFUSAL);
+  }
 
   @WorkflowMethod
   DrillResult run(DrillRequest request);

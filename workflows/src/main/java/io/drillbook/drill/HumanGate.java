@@ -8,6 +8,7 @@ import io.drillbook.drill.NotifyActivities.NotifyReceipt;
 import io.drillbook.plan.Action;
 import io.drillbook.plan.Step;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
@@ -46,12 +47,12 @@ final class HumanGate {
       throw new IllegalArgumentException("a decision must name who takes it (actor)");
     }
     if (run.step.action() == Action.APPROVAL && !authority.isAccountable(run.step.raci(), decision.actor())) {
-      throw new IllegalArgumentException("only the Accountable of step '" + id
-          + "' (or a member of the Accountable party) may approve or deny it");
+      throw ApplicationFailure.newFailure(DrillWorkflow.RACI_REFUSAL + "only the Accountable of step '" + id
+          + "' (or a member of the Accountable party) may approve or deny it", DrillWorkflow.NOT_RACI_OWNER);
     }
     if (run.step.action() == Action.MANUAL && !authority.isResponsible(run.step.raci(), decision.actor())) {
-      throw new IllegalArgumentException("only a Responsible of step '" + id
-          + "' (or a member of a Responsible party) may complete it");
+      throw ApplicationFailure.newFailure(DrillWorkflow.RACI_REFUSAL + "only a Responsible of step '" + id
+          + "' (or a member of a Responsible party) may complete it", DrillWorkflow.NOT_RACI_OWNER);
     }
   }
 

@@ -214,6 +214,7 @@ class DrillWorkflowTest {
           () -> drill.decide(new StepDecision("sign-off", "msp-manager", true, null)));
 
       assertTrue(rootMessage(e).contains("only the Accountable of step 'sign-off'"), rootMessage(e));
+      assertTrue(DrillWorkflow.refusedByRaci((ApplicationFailure) e.getCause()), rootMessage(e));
       assertEquals(StepState.WAITING, h.awaitStep(drill, "sign-off", StepState.WAITING).state());
       assertFalse(h.evidence.types().contains(EvidenceEvents.APPROVAL_GRANTED));
       drill.decide(new StepDecision("sign-off", "client", true, null));
