@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A schedule's evidence stream on the store: what the scheduler's retries and listings rely on. */
+/**
+ * A schedule's evidence stream on the store: what the scheduler's retries rely on. Listing schedules is part of
+ * the store contract ({@link EvidenceStoreContract}), run on H2 and PostgreSQL.
+ */
 class ScheduleEvidenceTest {
 
   @TempDir static Path home;
@@ -97,39 +100,5 @@ class ScheduleEvidenceTest {
         () -> evidence.record(event(1, "drill.started", "planner", start, Map.of())));
     assertEquals("EvidenceInvalid", drillType.getType());
     assertTrue(store.events(scheduleId).isEmpty());
-  }
-
-  @Test
-  void aScheduleIsListedUntilDeletedAndNeverAsADrill() {
-    evidence.record(created());
-
-    List<ScheduleSummary> listed = store.schedules(tenant);
-    assertEquals(1, listed.size());
-    ScheduleSummary summary = listed.get(0);
-    assertEquals(scheduleId, summary.scheduleId());
-    assertEquals("monthly-restore", summary.planName());
-    assertEquals("0 3 1 * *", summary.cron());
-    assertEquals("Europe/Paris", summary.timezone());
-    assertEquals("planner", summary.createdBy());
-    assertEquals(Instant.ofEpochMilli(start), summary.createdAt());
-    assertFalse(summary.deleted());
-    assertTrue(store.schedules(null).stream().anyMatch(s -> s.scheduleId().equals(scheduleId)));
-    assertTrue(store.schedules("another-tenant").isEmpty());
-    assertTrue(store.drills(DrillFilter.all().withTenant(tenant)).isEmpty());
-
-    evidence.record(event(2, ScheduleEvents.DELETED, "msp-manager", start + 60_000, Map.of()));
-    evidence.seal(tenant, scheduleId);
-    evidence.seal(tenant, scheduleId);
-
-    assertTrue(store.schedules(tenant).isEmpty());
-    ScheduleSummary deleted = store.schedule(scheduleId).orElseThrow();
-    assertEquals("msp-manager", deleted.deletedBy());
-    assertEquals(Instant.ofEpochMilli(start + 60_000), deleted.deletedAt());
-    ChainVerification v = store.verify(scheduleId);
-    assertTrue(v.intact() && v.anchored(), v.summary());
-    assertTrue(store.verifyTenant(tenant).intact());
-    ApplicationFailure afterSeal = assertThrows(ApplicationFailure.class,
-        () -> evidence.record(event(3, ScheduleEvents.FIRED, "schedule:" + scheduleId, start + 90_000, Map.of())));
-    assertEquals("EvidenceConflict", afterSeal.getType());
   }
 }
