@@ -55,7 +55,7 @@ public final class StepOverheadBench {
       WorkflowClient client = temporal.client();
       runtime.startWorker(client);
       WorkerFactory bareFactory = WorkerFactory.newInstance(client);
-      Worker bare = bareFactory.newWorker(BARE_QUEUE, DrillbookRuntime.workerOptions());
+      Worker bare = bareFactory.newWorker(BARE_QUEUE, DrillbookRuntime.workerOptions(env));
       bare.registerWorkflowImplementationTypes(BareStepWorkflow.Impl.class);
       bare.registerActivitiesImplementations(new BareStepWorkflow.NoOpImpl());
       bareFactory.start();

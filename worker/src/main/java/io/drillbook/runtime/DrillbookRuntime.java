@@ -20,6 +20,7 @@ import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,7 +71,7 @@ public final class DrillbookRuntime implements AutoCloseable {
       throw new IllegalStateException("worker already started");
     }
     workers = WorkerFactory.newInstance(client);
-    Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions());
+    Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions(settings.env()));
     worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class, DrillSchedulerWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new EvidenceActivitiesImpl(evidence),
@@ -82,17 +83,19 @@ public final class DrillbookRuntime implements AutoCloseable {
   }
 
   /**
-   * Options of every drillbook worker. Sticky execution is off (a zero sticky schedule-to-start timeout
-   * makes the SDK send no sticky attributes): the Java test server behind `dev` never moves a workflow task
-   * off the sticky queue of a worker that died, so a killed worker would strand its drills there (a real
-   * cluster moves it after 5 s). Drill histories are a few hundred events, so replaying one per workflow
-   * task costs little.
+   * Options of every drillbook worker. Sticky execution (each worker keeps its drills' workflow state
+   * cached) is on unless {@code DRILLBOOK_STICKY_EXECUTION=false}: it makes a step about 7 times cheaper
+   * (bench/core.sh). Turn it off only for extra `drillbook worker` processes served by the Java test server
+   * of a `drillbook dev`: that server never moves a workflow task off the sticky queue of a worker that died,
+   * so a killed worker would strand its drills there (a real Temporal cluster moves it after 5 s).
    */
-  public static WorkerOptions workerOptions() {
-    return WorkerOptions.newBuilder()
-        .setUsingVirtualThreads(true)
-        .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
-        .build();
+  public static WorkerOptions workerOptions(Map<String, String> env) {
+    WorkerOptions.Builder options = WorkerOptions.newBuilder().setUsingVirtualThreads(true);
+    if ("false".equalsIgnoreCase(env.get("DRILLBOOK_STICKY_EXECUTION"))) {
+      // A zero sticky schedule-to-start timeout makes the SDK send no sticky attributes.
+      options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+    }
+    return options.build();
   }
 
   public DrillbookSettings settings() {
