@@ -5,11 +5,14 @@ import io.drillbook.drill.DrillWorkflowImpl;
 import io.drillbook.evidence.EvidenceActivitiesImpl;
 import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceStore;
+import io.drillbook.evidence.ScheduleEvidence;
 import io.drillbook.notify.NotifyActivitiesImpl;
 import io.drillbook.provider.BuiltInProviders;
 import io.drillbook.provider.ProviderActivitiesImpl;
 import io.drillbook.provider.ProviderRegistry;
 import io.drillbook.provider.SecretReferences;
+import io.drillbook.schedule.ClientDrillOutcomes;
+import io.drillbook.schedule.DrillSchedulerWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -59,18 +62,23 @@ public final class DrillbookRuntime implements AutoCloseable {
     return new DrillbookRuntime(settings, store, config.displayUrl(), BuiltInProviders.registry());
   }
 
-  /** Registers the drill workflow and its activities on the drillbook task queue and starts polling. */
+  /**
+   * Registers the drill and schedule workflows and their activities on the drillbook task queue and starts
+   * polling. Schedules record their changes in the evidence store and look up their drills with {@code client}.
+   */
   public void startWorker(WorkflowClient client) {
     if (workers != null) {
       throw new IllegalStateException("worker already started");
     }
     workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions(settings.env()));
-    worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class, DrillSchedulerWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new EvidenceActivitiesImpl(evidence),
         new ProviderActivitiesImpl(providers, new SecretReferences(settings.env()), settings.workDir()),
-        NotifyActivitiesImpl.fromEnvironment(settings.env()));
+        NotifyActivitiesImpl.fromEnvironment(settings.env()),
+        new ScheduleEvidence(evidence),
+        new ClientDrillOutcomes(client));
     workers.start();
   }
 
