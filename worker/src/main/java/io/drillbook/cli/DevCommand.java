@@ -31,8 +31,9 @@ final class DevCommand extends CliCommand {
   @Override
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
-    try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.embedded(temporalPort);
+    // Closed in reverse: the API, then the worker (while Temporal still answers it), then Temporal.
+    try (TemporalConnection temporal = TemporalConnection.embedded(temporalPort);
+        DrillbookRuntime runtime = DrillbookRuntime.open(settings);
         // Local development: the API listens on the loopback interface only.
         ApiServer api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", httpPort)) {
       runtime.startWorker(temporal.client());

@@ -45,8 +45,8 @@ final class ScheduleCommand {
             + " start `drillbook dev` in another shell and export the address it prints"
             + " (e.g. TEMPORAL_ADDRESS=127.0.0.1:7233), or point TEMPORAL_ADDRESS at the cluster your workers use");
       }
-      try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-          TemporalConnection temporal = TemporalConnection.external(settings.env())) {
+      try (TemporalConnection temporal = TemporalConnection.external(settings.env());
+          DrillbookRuntime runtime = DrillbookRuntime.open(settings)) {
         return action.apply(new ScheduleService(temporal.client(), runtime.evidence()));
       }
     }

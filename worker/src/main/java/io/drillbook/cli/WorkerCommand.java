@@ -27,8 +27,8 @@ final class WorkerCommand extends CliCommand {
   @Override
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
-    try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.external(settings.env());
+    try (TemporalConnection temporal = TemporalConnection.external(settings.env());
+        DrillbookRuntime runtime = DrillbookRuntime.open(settings);
         ApiServer api = httpPort == null ? null
             : ApiServer.start(runtime, new DrillService(temporal.client()), "0.0.0.0", httpPort)) {
       runtime.startWorker(temporal.client());
