@@ -4,7 +4,6 @@ import static io.drillbook.evidence.EvidenceRejectedException.Reason.CONFLICT;
 import static io.drillbook.evidence.EvidenceRejectedException.Reason.INVALID;
 import static io.drillbook.evidence.EvidenceRejectedException.Reason.OUT_OF_ORDER;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.drillbook.drill.EvidenceAppend;
 import io.drillbook.drill.EvidenceReceipt;
@@ -16,7 +15,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,36 +43,8 @@ public final class EvidenceStore implements AutoCloseable {
 
   /** Opens the store and migrates (or, with {@code migrate=false}, validates) its schema. */
   public static EvidenceStore open(EvidenceConfig config) {
-    Flyway flyway = Flyway.configure()
-        .dataSource(config.jdbcUrl(), config.user(), config.password())
-        .locations("classpath:db/evidence")
-        // Its own history table and a baseline below V1: the database may hold other drillbook tables.
-        .table("evidence_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load();
-    if (config.migrate()) {
-      flyway.migrate();
-    } else {
-      flyway.validate();
-    }
-    HikariConfig pool = new HikariConfig();
-    pool.setPoolName("drillbook-evidence");
-    pool.setJdbcUrl(config.jdbcUrl());
-    pool.setUsername(config.user());
-    pool.setPassword(config.password());
-    pool.setMaximumPoolSize(POOL_SIZE);
-    pool.setMinimumIdle(0);
-    pool.setAutoCommit(false);
-    if (config.jdbcUrl().startsWith("jdbc:h2:")) {
-      // Stream result rows instead of materialising them first: verifying a long drill reads twice as fast.
-      pool.setConnectionInitSql("SET LAZY_QUERY_EXECUTION TRUE");
-    } else {
-      // Server error details quote key values (a tenant, say) into exception messages, which end up in
-      // Temporal failures and logs.
-      pool.addDataSourceProperty("logServerErrorDetail", "false");
-    }
-    return new EvidenceStore(new HikariDataSource(pool));
+    return new EvidenceStore(DrillbookDatabase.open(config, "db/evidence", "evidence_schema_history",
+        "drillbook-evidence", POOL_SIZE, false));
   }
 
   /**

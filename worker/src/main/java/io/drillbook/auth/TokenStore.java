@@ -1,7 +1,7 @@
 package io.drillbook.auth;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.drillbook.evidence.DrillbookDatabase;
 import io.drillbook.evidence.EvidenceConfig;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +20,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 
 /**
  * Local API tokens, in the evidence store's database (table {@code api_token}, migrated from
@@ -47,31 +46,8 @@ public final class TokenStore implements AutoCloseable {
 
   /** Opens the token table in the database {@code config} names, migrating it unless told not to. */
   public static TokenStore open(EvidenceConfig config) {
-    Flyway flyway = Flyway.configure()
-        .dataSource(config.jdbcUrl(), config.user(), config.password())
-        .locations("classpath:db/auth")
-        // Its own history beside the evidence store's: the two schemas are versioned independently.
-        .table("auth_schema_history")
-        .baselineOnMigrate(true)
-        .baselineVersion("0")
-        .load();
-    if (config.migrate()) {
-      flyway.migrate();
-    } else {
-      flyway.validate();
-    }
-    HikariConfig pool = new HikariConfig();
-    pool.setPoolName("drillbook-tokens");
-    pool.setJdbcUrl(config.jdbcUrl());
-    pool.setUsername(config.user());
-    pool.setPassword(config.password());
-    // One short lookup per API request.
-    pool.setMaximumPoolSize(4);
-    pool.setMinimumIdle(0);
-    if (!config.jdbcUrl().startsWith("jdbc:h2:")) {
-      pool.addDataSourceProperty("logServerErrorDetail", "false");
-    }
-    return new TokenStore(new HikariDataSource(pool));
+    // One short lookup per API request: a small pool, statements committed one by one.
+    return new TokenStore(DrillbookDatabase.open(config, "db/auth", "auth_schema_history", "drillbook-tokens", 4, true));
   }
 
   /**
