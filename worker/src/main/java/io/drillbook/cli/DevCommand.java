@@ -32,7 +32,7 @@ final class DevCommand extends CliCommand {
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
     try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.embedded(temporalPort);
+        TemporalConnection temporal = TemporalConnection.embedded(temporalPort, runtime.metrics());
         // Local development: the API listens on the loopback interface only.
         ApiServer api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", httpPort)) {
       runtime.startWorker(temporal.client());

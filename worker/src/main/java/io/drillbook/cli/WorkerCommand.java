@@ -28,7 +28,7 @@ final class WorkerCommand extends CliCommand {
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
     try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.external(settings.env());
+        TemporalConnection temporal = TemporalConnection.external(settings.env(), runtime.metrics());
         ApiServer api = httpPort == null ? null
             : ApiServer.start(runtime, new DrillService(temporal.client()), "0.0.0.0", httpPort)) {
       runtime.startWorker(temporal.client());

@@ -4,12 +4,17 @@ import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.DrillWorkflowImpl;
 import io.drillbook.evidence.EvidenceActivitiesImpl;
 import io.drillbook.evidence.EvidenceConfig;
+import io.drillbook.evidence.DrillFilter;
+import io.drillbook.evidence.DrillSummary;
 import io.drillbook.evidence.EvidenceStore;
+import io.drillbook.metrics.DrillMetrics;
 import io.drillbook.notify.NotifyActivitiesImpl;
 import io.drillbook.provider.BuiltInProviders;
 import io.drillbook.provider.ProviderActivitiesImpl;
 import io.drillbook.provider.ProviderRegistry;
 import io.drillbook.provider.SecretReferences;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -17,6 +22,7 @@ import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +36,8 @@ public final class DrillbookRuntime implements AutoCloseable {
   private final EvidenceStore evidence;
   private final String evidenceDescription;
   private final ProviderRegistry providers;
+  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final DrillMetrics drillMetrics;
   private WorkerFactory workers;
 
   private DrillbookRuntime(DrillbookSettings settings, EvidenceStore evidence, String evidenceDescription,
@@ -38,6 +46,7 @@ public final class DrillbookRuntime implements AutoCloseable {
     this.evidence = evidence;
     this.evidenceDescription = evidenceDescription;
     this.providers = providers;
+    this.drillMetrics = new DrillMetrics(metrics, evidence::events);
   }
 
   public static DrillbookRuntime open(DrillbookSettings settings) {
@@ -67,8 +76,9 @@ public final class DrillbookRuntime implements AutoCloseable {
     workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions(settings.env()));
     worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class);
+    seedLastSuccesses();
     worker.registerActivitiesImplementations(
-        new EvidenceActivitiesImpl(evidence),
+        new EvidenceActivitiesImpl(evidence, drillMetrics),
         new ProviderActivitiesImpl(providers, new SecretReferences(settings.env()), settings.workDir()),
         NotifyActivitiesImpl.fromEnvironment(settings.env()));
     workers.start();
@@ -88,6 +98,31 @@ public final class DrillbookRuntime implements AutoCloseable {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     return options.build();
+  }
+
+  /**
+   * Gives the last-success gauges the drills that passed before this worker started: without it a restarted
+   * worker would report no last success, and the overdue alert could not fire for a plan that stopped
+   * running.
+   */
+  private void seedLastSuccesses() {
+    for (int offset = 0; ; offset += DrillFilter.MAX_LIMIT) {
+      List<DrillSummary> page = evidence.drills(DrillFilter.all().page(DrillFilter.MAX_LIMIT, offset));
+      for (DrillSummary d : page) {
+        if (d.verdict() != null && d.endedAt() != null && d.planName() != null && d.planType() != null
+            && d.verdict().name().startsWith("PASSED")) {
+          drillMetrics.lastSuccess(d.planName(), d.planType().name(), d.endedAt());
+        }
+      }
+      if (page.size() < DrillFilter.MAX_LIMIT) {
+        return;
+      }
+    }
+  }
+
+  /** The metrics this process serves on /metrics: drills (docs/metrics.md) and the Temporal SDK's. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   public DrillbookSettings settings() {
