@@ -213,9 +213,13 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Every route the server registered, as {@code METHOD PATH}: what the OpenAPI document must describe. */
+  /**
+   * Every API route the server registered, as {@code METHOD PATH}: what the OpenAPI document must describe
+   * ({@code /metrics} is for Prometheus, not part of the API).
+   */
   List<String> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.path.startsWith(BASE))
         .map(e -> e.endpoint.method + " " + e.endpoint.path).toList();
   }
 

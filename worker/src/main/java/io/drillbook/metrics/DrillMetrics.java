@@ -57,7 +57,7 @@ public final class DrillMetrics implements EvidenceListener {
     this.registry = registry;
     this.history = history;
     Gauge.builder("drillbook.pending.approvals", pendingApprovals, Set::size)
-        .description("Approvals requested by drills of this process and not yet granted, denied or expired")
+        .description("Approvals and manual steps waiting for a person, in the drills of this process")
         .register(registry);
     // Registered up front so that the leak alert sees 0 rather than no series before the first leak.
     leaked();
@@ -84,8 +84,11 @@ public final class DrillMetrics implements EvidenceListener {
           .put(event.stepId(), text(p.get("action")));
       case EvidenceEvents.STEP_COMPLETED -> stepCompleted(event, p);
       case EvidenceEvents.APPROVAL_REQUESTED -> pendingApprovals.add(stepKey(event));
+      // A manual step also asks (approval.requested) and is answered by manual.completed; a gate that
+      // ends otherwise (cancelled, failed) no longer waits either.
       case EvidenceEvents.APPROVAL_GRANTED, EvidenceEvents.APPROVAL_DENIED, EvidenceEvents.APPROVAL_EXPIRED,
-          EvidenceEvents.STEP_CANCELLED, EvidenceEvents.STEP_FAILED -> pendingApprovals.remove(stepKey(event));
+          EvidenceEvents.MANUAL_COMPLETED, EvidenceEvents.STEP_CANCELLED, EvidenceEvents.STEP_FAILED ->
+          pendingApprovals.remove(stepKey(event));
       case EvidenceEvents.CLEANUP_FAILED, "resource.leaked" -> leaked().increment();
       case EvidenceEvents.DRILL_COMPLETED -> completed(event, p);
       default -> { }
