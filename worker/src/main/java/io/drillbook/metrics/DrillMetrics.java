@@ -3,6 +3,7 @@ package io.drillbook.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.drillbook.drill.EvidenceAppend;
 import io.drillbook.drill.EvidenceEvents;
+import io.drillbook.drill.Verdict;
 import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.evidence.EvidenceListener;
 import io.micrometer.core.instrument.Counter;
@@ -98,6 +99,11 @@ public final class DrillMetrics implements EvidenceListener {
   private void started(String drillId, Map<String, Object> p) {
     DrillContext drill = new DrillContext(text(p.get("planName")), text(p.get("planType")), new ConcurrentHashMap<>());
     drills.put(drillId, drill);
+    // Every verdict's series exists at 0 before the drill ends: increase() cannot see a series's first
+    // sample, so a FAILED counter born at 1 would never fire the drill-failed alert.
+    for (Verdict verdict : Verdict.values()) {
+      completions(drill, verdict.name());
+    }
     Counter.builder("drillbook.drills.started")
         .description("Drills started, by plan, plan type and trigger (MANUAL, SCHEDULE, API)")
         .tags("plan", drill.plan(), "type", drill.type(), "trigger", text(p.get("trigger")))
@@ -125,10 +131,7 @@ public final class DrillMetrics implements EvidenceListener {
   private void completed(EvidenceAppend event, Map<String, Object> p) {
     DrillContext drill = context(event.drillId());
     String verdict = text(p.get("verdict"));
-    Counter.builder("drillbook.drills.completed")
-        .description("Drills completed, by plan, plan type and verdict")
-        .tags("plan", drill.plan(), "type", drill.type(), "verdict", verdict)
-        .register(registry).increment();
+    completions(drill, verdict).increment();
     setGauge("drillbook.achieved.rto", "Recovery time achieved by the plan's last drill that measured it",
         drill.plan(), seconds(p.get("achievedRtoMillis")));
     setGauge("drillbook.achieved.rpo", "Recovery point achieved by the plan's last drill that measured it",
@@ -171,6 +174,13 @@ public final class DrillMetrics implements EvidenceListener {
           .description(description).baseUnit("seconds").tags(tags).register(registry);
       return value;
     }).set(Double.doubleToLongBits(seconds));
+  }
+
+  private Counter completions(DrillContext drill, String verdict) {
+    return Counter.builder("drillbook.drills.completed")
+        .description("Drills completed, by plan, plan type and verdict")
+        .tags("plan", drill.plan(), "type", drill.type(), "verdict", verdict)
+        .register(registry);
   }
 
   private Counter leaked() {

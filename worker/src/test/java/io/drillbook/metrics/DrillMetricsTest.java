@@ -51,6 +51,7 @@ class DrillMetricsTest {
     completed("d2", 3, "FAILED", 10_000L, null, 2_000_000L);
 
     assertEquals(1, count("drillbook.drills.completed", "plan", "p", "verdict", "FAILED"));
+    assertEquals(0, count("drillbook.drills.completed", "plan", "p", "verdict", "ABORTED"), "present at 0 for increase()");
     assertEquals(1000.0, gauge("drillbook.last.successful.drill.timestamp", "plan", "p", "type", "PRA"));
     assertEquals(10.0, gauge("drillbook.achieved.rto", "plan", "p"));
     assertNull(registry.find("drillbook.achieved.rpo").gauge(), "never measured: no series rather than a made-up 0");
