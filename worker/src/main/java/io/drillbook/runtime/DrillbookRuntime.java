@@ -2,6 +2,7 @@ package io.drillbook.runtime;
 
 import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.DrillWorkflowImpl;
+import io.drillbook.drill.Verdict;
 import io.drillbook.evidence.EvidenceActivitiesImpl;
 import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.DrillFilter;
@@ -106,16 +107,18 @@ public final class DrillbookRuntime implements AutoCloseable {
    * running.
    */
   private void seedLastSuccesses() {
-    for (int offset = 0; ; offset += DrillFilter.MAX_LIMIT) {
-      List<DrillSummary> page = evidence.drills(DrillFilter.all().page(DrillFilter.MAX_LIMIT, offset));
-      for (DrillSummary d : page) {
-        if (d.verdict() != null && d.endedAt() != null && d.planName() != null && d.planType() != null
-            && d.verdict().name().startsWith("PASSED")) {
-          drillMetrics.lastSuccess(d.planName(), d.planType().name(), d.endedAt());
+    for (Verdict passed : List.of(Verdict.PASSED, Verdict.PASSED_WITH_OBSERVATIONS)) {
+      DrillFilter filter = DrillFilter.all().withVerdict(passed);
+      for (int offset = 0; ; offset += DrillFilter.MAX_LIMIT) {
+        List<DrillSummary> page = evidence.drills(filter.page(DrillFilter.MAX_LIMIT, offset));
+        for (DrillSummary d : page) {
+          if (d.endedAt() != null && d.planName() != null && d.planType() != null) {
+            drillMetrics.lastSuccess(d.planName(), d.planType().name(), d.endedAt());
+          }
         }
-      }
-      if (page.size() < DrillFilter.MAX_LIMIT) {
-        return;
+        if (page.size() < DrillFilter.MAX_LIMIT) {
+          break;
+        }
       }
     }
   }
