@@ -2,16 +2,23 @@ package io.drillbook.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.drillbook.drill.EvidenceAppend;
 import io.drillbook.evidence.EvidenceEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DrillMetricsTest {
@@ -91,6 +98,31 @@ class DrillMetricsTest {
     metrics.lastSuccess("p", "RESTORE_TEST", Instant.ofEpochSecond(200));
     metrics.lastSuccess("p", "RESTORE_TEST", Instant.ofEpochSecond(100));
     assertEquals(200.0, gauge("drillbook.last.successful.drill.timestamp", "plan", "p", "type", "RESTORE_TEST"));
+  }
+
+  @Test
+  void everyDrillbookMetricTheRulesTheDashboardAndTheDocsNameIsExported() throws Exception {
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    DrillMetrics exported = new DrillMetrics(prometheus, id -> List.of());
+    exported.recorded(new EvidenceAppend("t", "d", 1, "drill.started", null, null, "drillbook", 0,
+        Map.of("planName", "p", "planType", "RESTORE_TEST", "trigger", "API", "rtoMillis", 1L, "rpoMillis", 1L)));
+    exported.recorded(new EvidenceAppend("t", "d", 2, "step.started", "s", null, "drillbook", 0, Map.of("action", "restore")));
+    exported.recorded(new EvidenceAppend("t", "d", 3, "step.completed", "s", null, "drillbook", 0, Map.of("durationMillis", 1)));
+    exported.recorded(new EvidenceAppend("t", "d", 4, "drill.completed", null, null, "drillbook", 0,
+        Map.of("verdict", "PASSED", "achievedRtoMillis", 1L, "achievedRpoMillis", 1L)));
+    String scrape = prometheus.scrape();
+
+    Pattern metric = Pattern.compile("drillbook_[a-z_]+");
+    for (String file : List.of("../deploy/prometheus/drillbook-rules.yml", "../deploy/grafana/drillbook-dashboard.json",
+        "../docs/metrics.md")) {
+      Matcher used = metric.matcher(Files.readString(Path.of(file)));
+      int found = 0;
+      while (used.find()) {
+        found++;
+        assertTrue(scrape.contains("\n" + used.group()), file + " uses " + used.group() + ", which is not exported");
+      }
+      assertTrue(found > 5, file);
+    }
   }
 
   private void started(String drill, long seq, String plan, String type, String trigger) {
