@@ -49,7 +49,8 @@ public final class EvidenceActivitiesImpl implements EvidenceActivities {
     }
   }
 
-  private static ApplicationFailure failure(EvidenceRejectedException e) {
+  /** The Temporal failure of a refusal; shared with {@link ScheduleEvidence}, whose retries follow the same rules. */
+  static ApplicationFailure failure(EvidenceRejectedException e) {
     return switch (e.reason()) {
       case OUT_OF_ORDER -> ApplicationFailure.newFailureWithCause(e.getMessage(), "EvidenceOutOfOrder", e);
       case CONFLICT -> ApplicationFailure.newNonRetryableFailureWithCause(e.getMessage(), "EvidenceConflict", e);

@@ -51,6 +51,24 @@ final class EvidenceSql {
 
   static final String DRILLS_STARTED_OF_TENANT = DRILLS_STARTED + " AND s.tenant = ?" + NEWEST_FIRST;
 
+  /**
+   * schedule.created rows (columns 1-5) with the schedule.deleted row if any (6-7); parameters: the deleted
+   * type, the created type. Their types are bound, not spelt, so they stay those of ScheduleEvents.
+   */
+  private static final String SCHEDULES =
+      "SELECT c.drill_id, c.tenant, c.actor, c.event_time, c.payload, d.actor, d.event_time"
+          + " FROM evidence_event c"
+          + " LEFT JOIN evidence_event d ON d.drill_id = c.drill_id AND d.type = ?"
+          + " WHERE c.type = ?";
+
+  private static final String OLDEST_FIRST = " ORDER BY c.event_time, c.drill_id";
+
+  static final String LIVE_SCHEDULES_ALL_TENANTS = SCHEDULES + " AND d.drill_id IS NULL" + OLDEST_FIRST;
+
+  static final String LIVE_SCHEDULES_OF_TENANT = SCHEDULES + " AND d.drill_id IS NULL AND c.tenant = ?" + OLDEST_FIRST;
+
+  static final String SCHEDULE = SCHEDULES + " AND c.drill_id = ?";
+
   private static final String ANCHOR_COLUMNS = "tenant, anchor_seq, drill_id, last_seq, last_hash, prev_hash, hash";
 
   static final String INSERT_ANCHOR =
@@ -92,6 +110,12 @@ final class EvidenceSql {
     return new StoredEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9), rs.getString(10), rs.getString(11),
         rs.getString(12));
+  }
+
+  /** A row of {@link #SCHEDULES}. */
+  static ScheduleSummary readSchedule(ResultSet rs) throws SQLException {
+    return ScheduleSummary.of(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+        CanonicalJson.parse(rs.getString(5)), rs.getString(6), instant(rs, 7));
   }
 
   static void bindAnchor(PreparedStatement st, TenantAnchor a) throws SQLException {

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.drillbook.drill.EvidenceAppend;
 import io.drillbook.drill.EvidenceReceipt;
+import io.drillbook.schedule.ScheduleEvents;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -159,7 +160,31 @@ public final class EvidenceStore implements AutoCloseable {
         c -> first(c, EvidenceSql.DRILL_STARTED, EvidenceStore::summary, drillId)));
   }
 
-  /** The tenant's drill IDs, oldest first. */
+  /**
+   * Schedules whose stream has its {@code schedule.created} and no {@code schedule.deleted}, oldest first; of
+   * one tenant, or of all when {@code tenant} is null. Drill listings never include them: they have no
+   * {@code drill.started}.
+   */
+  public List<ScheduleSummary> schedules(String tenant) {
+    return read("cannot list schedules", c -> {
+      List<ScheduleSummary> schedules = new ArrayList<>();
+      RowReader<Boolean> sink = rs -> schedules.add(EvidenceSql.readSchedule(rs));
+      if (tenant == null) {
+        stream(c, EvidenceSql.LIVE_SCHEDULES_ALL_TENANTS, sink, ScheduleEvents.DELETED, ScheduleEvents.CREATED);
+      } else {
+        stream(c, EvidenceSql.LIVE_SCHEDULES_OF_TENANT, sink, ScheduleEvents.DELETED, ScheduleEvents.CREATED, tenant);
+      }
+      return schedules;
+    });
+  }
+
+  /** One schedule, deleted or not; empty when its {@code schedule.created} is not recorded (yet). */
+  public Optional<ScheduleSummary> schedule(String scheduleId) {
+    return read("cannot read schedule " + scheduleId, c -> Optional.ofNullable(first(c, EvidenceSql.SCHEDULE,
+        EvidenceSql::readSchedule, ScheduleEvents.DELETED, ScheduleEvents.CREATED, scheduleId)));
+  }
+
+  /** The IDs of the tenant's evidence streams (drills, and schedules since they record theirs), oldest first. */
   public List<String> drillIds(String tenant) {
     return read("cannot list drill IDs", c -> {
       List<String> ids = new ArrayList<>();

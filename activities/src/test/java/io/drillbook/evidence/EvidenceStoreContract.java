@@ -12,6 +12,10 @@ import io.drillbook.drill.EvidenceReceipt;
 import io.drillbook.drill.Trigger;
 import io.drillbook.drill.Verdict;
 import io.drillbook.plan.PlanType;
+import io.drillbook.schedule.ScheduleEvent;
+import io.drillbook.schedule.ScheduleEvents;
+import io.drillbook.schedule.ScheduleId;
+import io.temporal.failure.ApplicationFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -413,5 +417,44 @@ abstract class EvidenceStoreContract {
     expectedIds.add(running.drillId());
     assertEquals(expectedIds, store().drillIds(tenant));
     assertNotEquals(store().drillIds(tenant), store().drillIds(otherTenant.tenant()));
+  }
+
+  @Test
+  void aScheduleStreamIsListedAsAScheduleUntilDeletedAndNeverAsADrill() {
+    String scheduleId = ScheduleId.newId();
+    ScheduleEvidence schedule = new ScheduleEvidence(store());
+    long t0 = Instant.parse("2026-11-03T10:00:00Z").toEpochMilli();
+    schedule.record(new ScheduleEvent(tenant, scheduleId, 1, ScheduleEvents.CREATED, "planner", t0, Map.of(
+        "planName", "monthly-restore", "planType", "RESTORE_TEST", "planFile", "plans/monthly-restore.yaml",
+        "cron", "0 3 1 * *", "timezone", "Europe/Paris")));
+
+    List<ScheduleSummary> listed = store().schedules(tenant);
+    assertEquals(1, listed.size());
+    ScheduleSummary summary = listed.get(0);
+    assertEquals(scheduleId, summary.scheduleId());
+    assertEquals("monthly-restore", summary.planName());
+    assertEquals("0 3 1 * *", summary.cron());
+    assertEquals("Europe/Paris", summary.timezone());
+    assertEquals("planner", summary.createdBy());
+    assertEquals(Instant.ofEpochMilli(t0), summary.createdAt());
+    assertFalse(summary.deleted());
+    assertTrue(store().schedules(null).stream().anyMatch(s -> s.scheduleId().equals(scheduleId)));
+    assertTrue(store().schedules("tenant-" + UUID.randomUUID()).isEmpty());
+    assertTrue(store().drills(DrillFilter.all().withTenant(tenant)).isEmpty());
+
+    schedule.record(new ScheduleEvent(tenant, scheduleId, 2, ScheduleEvents.DELETED, "msp-manager", t0 + 60_000, Map.of()));
+    schedule.seal(tenant, scheduleId);
+    schedule.seal(tenant, scheduleId);
+
+    assertTrue(store().schedules(tenant).isEmpty());
+    ScheduleSummary deleted = store().schedule(scheduleId).orElseThrow();
+    assertEquals("msp-manager", deleted.deletedBy());
+    assertEquals(Instant.ofEpochMilli(t0 + 60_000), deleted.deletedAt());
+    ChainVerification v = store().verify(scheduleId);
+    assertTrue(v.intact() && v.anchored(), v.summary());
+    assertTrue(store().verifyTenant(tenant).intact());
+    ApplicationFailure afterSeal = assertThrows(ApplicationFailure.class, () -> schedule.record(new ScheduleEvent(
+        tenant, scheduleId, 3, ScheduleEvents.FIRED, "schedule:" + scheduleId, t0 + 90_000, Map.of())));
+    assertEquals("EvidenceConflict", afterSeal.getType());
   }
 }

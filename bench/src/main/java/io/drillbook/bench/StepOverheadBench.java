@@ -50,8 +50,8 @@ public final class StepOverheadBench {
     env.remove("TEMPORAL_ADDRESS");
     env.remove("DRILLBOOK_EVIDENCE_URL");
     DrillbookSettings settings = DrillbookSettings.fromEnvironment(env);
-    try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.embedded(0)) {
+    try (TemporalConnection temporal = TemporalConnection.embedded(0);
+        DrillbookRuntime runtime = DrillbookRuntime.open(settings)) {
       WorkflowClient client = temporal.client();
       runtime.startWorker(client);
       WorkerFactory bareFactory = WorkerFactory.newInstance(client);

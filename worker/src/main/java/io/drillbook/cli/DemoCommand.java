@@ -72,8 +72,8 @@ final class DemoCommand extends CliCommand {
       out().println("plan " + plan);
       DrillRequest request = new DrillRequest(DrillId.newId(), loaded.plan(), loaded.sha256(), loaded.file(),
           Trigger.MANUAL, System.getProperty("user.name"));
-      try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-          TemporalConnection temporal = TemporalConnection.embedded(0)) {
+      try (TemporalConnection temporal = TemporalConnection.embedded(0);
+          DrillbookRuntime runtime = DrillbookRuntime.open(settings)) {
         runtime.startWorker(temporal.client());
         return new DrillRun(out(), out(), true, false).execute(new DrillService(temporal.client()), request, temporal.address(), runtime);
       }

@@ -5,6 +5,7 @@ import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.DrillbookSettings;
 import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.service.DrillService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,8 +32,10 @@ final class DevCommand extends CliCommand {
   @Override
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
-    try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-        TemporalConnection temporal = TemporalConnection.embedded(temporalPort, runtime.metrics());
+    PrometheusMeterRegistry metrics = DrillbookRuntime.newMetricsRegistry();
+    // Closed in reverse: the API, then the worker (while Temporal still answers it), then Temporal.
+    try (TemporalConnection temporal = TemporalConnection.embedded(temporalPort, metrics);
+        DrillbookRuntime runtime = DrillbookRuntime.open(settings, metrics);
         // Local development: the API listens on the loopback interface only.
         ApiServer api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", httpPort)) {
       runtime.startWorker(temporal.client());

@@ -43,8 +43,8 @@ final class DrillStartCommand extends CliCommand {
     DrillRequest request = new DrillRequest(DrillId.newId(), loaded.plan(), loaded.sha256(), loaded.file(), Trigger.MANUAL, actor);
     DrillbookSettings settings = settings();
     if (settings.embeddedTemporal()) {
-      try (DrillbookRuntime runtime = DrillbookRuntime.open(settings);
-          TemporalConnection temporal = TemporalConnection.embedded(0)) {
+      try (TemporalConnection temporal = TemporalConnection.embedded(0);
+          DrillbookRuntime runtime = DrillbookRuntime.open(settings)) {
         runtime.startWorker(temporal.client());
         return run(new DrillService(temporal.client()), request, temporal.address(), runtime);
       }

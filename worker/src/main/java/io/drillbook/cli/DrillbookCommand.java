@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       PlanCommand.class,
       DrillCommand.class,
+      ScheduleCommand.class,
       EvidenceCommand.class,
       DevCommand.class,
       WorkerCommand.class,

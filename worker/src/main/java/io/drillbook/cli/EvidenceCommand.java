@@ -1,6 +1,5 @@
 package io.drillbook.cli;
 
-import io.drillbook.drill.DrillId;
 import io.drillbook.evidence.ChainVerification;
 import io.drillbook.evidence.bundle.BundleException;
 import io.drillbook.evidence.bundle.BundleManifest;
@@ -28,23 +27,25 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "evidence",
     mixinStandardHelpOptions = true,
-    description = "Read and verify the hash-chained traceability log of a drill.",
+    description = "Read and verify the hash-chained traceability log of a drill or a schedule.",
     subcommands = {EvidenceCommand.Show.class, EvidenceCommand.Verify.class, EvidenceCommand.Export.class,
         EvidenceCommand.PublicKey.class})
 final class EvidenceCommand {
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "Print a drill's events as a timeline, with the RACI of each step.")
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "Print a drill's events as a timeline, with the RACI of each step; or a schedule's changes and fires.")
   static final class Show extends CliCommand {
     @Mixin JsonOption json;
-    @Parameters(paramLabel = "DRILL_ID") String drillId;
+    @Parameters(paramLabel = "DRILL_ID|SCHEDULE_ID") String drillId;
 
     @Override
     public Integer call() {
       try (DrillbookRuntime runtime = DrillbookRuntime.open(settings())) {
-        List<EvidenceEvent> events = runtime.evidence().events(DrillIds.require(drillId));
+        List<EvidenceEvent> events = runtime.evidence().events(DrillIds.requireStream(drillId));
         if (events.isEmpty()) {
-          throw new UserError("no evidence for drill " + drillId + " in " + runtime.evidenceDescription()
-              + ": check the ID with `drillbook drill list` and DRILLBOOK_HOME / DRILLBOOK_EVIDENCE_URL");
+          throw new UserError("no evidence for " + drillId + " in " + runtime.evidenceDescription()
+              + ": check the ID with `drillbook drill list` or `drillbook schedule list`, and DRILLBOOK_HOME /"
+              + " DRILLBOOK_EVIDENCE_URL");
         }
         java.io.PrintWriter out = out();
         out.print(json.enabled ? EvidenceTimeline.renderJson(events) + "\n" : EvidenceTimeline.render(events));
@@ -55,7 +56,7 @@ final class EvidenceCommand {
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = {"Verify a drill's evidence: a DRILL_ID against the evidence store (hash chain and tenant anchor),",
+      description = {"Verify a drill's evidence: a DRILL_ID (or a SCHEDULE_ID) against the evidence store (hash chain and tenant anchor),",
           "or a bundle .zip offline, with no database and no network (signature, manifest, file hashes, chain).",
           "Exit 0 when intact; 1 naming the first changed, removed or reordered event, or what else failed."})
   static final class Verify extends CliCommand {
@@ -67,17 +68,17 @@ final class EvidenceCommand {
 
     @Override
     public Integer call() {
-      if (!DrillId.isValid(target) && (target.endsWith(".zip") || Files.exists(Path.of(target)))) {
+      if (!DrillIds.isStream(target) && (target.endsWith(".zip") || Files.exists(Path.of(target)))) {
         return verifyBundle(Path.of(target));
       }
       if (publicKey != null) {
-        throw new UserError("--public-key applies to a bundle .zip, not to a drill ID");
+        throw new UserError("--public-key applies to a bundle .zip, not to a drill or schedule ID");
       }
       try (DrillbookRuntime runtime = DrillbookRuntime.open(settings())) {
-        ChainVerification v = runtime.evidence().verify(DrillIds.require(target));
+        ChainVerification v = runtime.evidence().verify(DrillIds.requireStream(target));
         if (v.eventsChecked() == 0 && v.intact()) {
-          throw new UserError("no evidence for drill " + target + " in " + runtime.evidenceDescription()
-              + ": check the ID with `drillbook drill list`");
+          throw new UserError("no evidence for " + target + " in " + runtime.evidenceDescription()
+              + ": check the ID with `drillbook drill list` or `drillbook schedule list`");
         }
         if (json.enabled) {
           Json.print(out(), v);

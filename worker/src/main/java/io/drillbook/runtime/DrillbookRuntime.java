@@ -3,17 +3,20 @@ package io.drillbook.runtime;
 import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.DrillWorkflowImpl;
 import io.drillbook.drill.Verdict;
-import io.drillbook.evidence.EvidenceActivitiesImpl;
-import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.DrillFilter;
 import io.drillbook.evidence.DrillSummary;
+import io.drillbook.evidence.EvidenceActivitiesImpl;
+import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceStore;
+import io.drillbook.evidence.ScheduleEvidence;
 import io.drillbook.metrics.DrillMetrics;
 import io.drillbook.notify.NotifyActivitiesImpl;
 import io.drillbook.provider.BuiltInProviders;
 import io.drillbook.provider.ProviderActivitiesImpl;
 import io.drillbook.provider.ProviderRegistry;
 import io.drillbook.provider.SecretReferences;
+import io.drillbook.schedule.ClientDrillOutcomes;
+import io.drillbook.schedule.DrillSchedulerWorkflowImpl;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -37,20 +40,30 @@ public final class DrillbookRuntime implements AutoCloseable {
   private final EvidenceStore evidence;
   private final String evidenceDescription;
   private final ProviderRegistry providers;
-  private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry metrics;
   private final DrillMetrics drillMetrics;
   private WorkerFactory workers;
 
   private DrillbookRuntime(DrillbookSettings settings, EvidenceStore evidence, String evidenceDescription,
-      ProviderRegistry providers) {
+      ProviderRegistry providers, PrometheusMeterRegistry metrics) {
     this.settings = settings;
     this.evidence = evidence;
     this.evidenceDescription = evidenceDescription;
     this.providers = providers;
+    this.metrics = metrics;
     this.drillMetrics = new DrillMetrics(metrics, evidence::events);
   }
 
+  /** A runtime with metrics of its own, for commands that serve no /metrics. */
   public static DrillbookRuntime open(DrillbookSettings settings) {
+    return open(settings, newMetricsRegistry());
+  }
+
+  /**
+   * @param metrics the registry /metrics serves, created before the Temporal connection so that the SDK
+   *     reports to it too ({@link TemporalConnection#embedded(int, io.micrometer.core.instrument.MeterRegistry)})
+   */
+  public static DrillbookRuntime open(DrillbookSettings settings, PrometheusMeterRegistry metrics) {
     try {
       Files.createDirectories(settings.workDir());
     } catch (IOException e) {
@@ -66,22 +79,31 @@ public final class DrillbookRuntime implements AutoCloseable {
       throw new UserError("cannot open the evidence store: " + e.getMessage()
           + " (check DRILLBOOK_EVIDENCE_URL and the database it names)", ExitCodes.ENVIRONMENT);
     }
-    return new DrillbookRuntime(settings, store, config.displayUrl(), BuiltInProviders.registry());
+    return new DrillbookRuntime(settings, store, config.displayUrl(), BuiltInProviders.registry(), metrics);
   }
 
-  /** Registers the drill workflow and its activities on the drillbook task queue and starts polling. */
+  public static PrometheusMeterRegistry newMetricsRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  /**
+   * Registers the drill and schedule workflows and their activities on the drillbook task queue and starts
+   * polling. Schedules record their changes in the evidence store and look up their drills with {@code client}.
+   */
   public void startWorker(WorkflowClient client) {
     if (workers != null) {
       throw new IllegalStateException("worker already started");
     }
     workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions(settings.env()));
-    worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class);
+    worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class, DrillSchedulerWorkflowImpl.class);
     seedLastSuccesses();
     worker.registerActivitiesImplementations(
         new EvidenceActivitiesImpl(evidence, drillMetrics),
         new ProviderActivitiesImpl(providers, new SecretReferences(settings.env()), settings.workDir()),
-        NotifyActivitiesImpl.fromEnvironment(settings.env()));
+        NotifyActivitiesImpl.fromEnvironment(settings.env()),
+        new ScheduleEvidence(evidence),
+        new ClientDrillOutcomes(client));
     workers.start();
   }
 

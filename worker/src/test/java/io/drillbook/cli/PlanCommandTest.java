@@ -103,6 +103,6 @@ class PlanCommandTest {
   void anUnknownDrillIdIsRefusedBeforeAnythingIsContacted() {
     Cli.Result r = new Cli(home).run("evidence", "verify", "not-a-drill");
     assertEquals(1, r.code(), r.toString());
-    assertTrue(r.err().contains("is not a drill ID"), r.toString());
+    assertTrue(r.err().contains("is not a drill or schedule ID"), r.toString());
   }
 }

@@ -56,6 +56,8 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
   static final Duration MAX_POLL = Duration.ofMinutes(5);
   /** Continue as new past this many events even without a fire, well below Temporal's warning at 10,240. */
   static final int HISTORY_LIMIT = 1_000;
+  /** The change id of sealing a deleted schedule's evidence stream ({@code Workflow.getVersion}). */
+  private static final String SEAL_ON_DELETE = "seal-on-delete";
 
   /** A lookup is a describe call; when it keeps failing the next poll tries again rather than holding up fires. */
   private static final ActivityOptions LOOKUP = ActivityOptions.newBuilder()
@@ -183,8 +185,7 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
         Workflow.await(Duration.ofMillis(wakeAt - now), () -> changes != seen || deletedBy != null);
       }
       if (deletedBy != null) {
-        Workflow.await(Workflow::isEveryHandlerFinished);
-        return state();
+        return end();
       }
       now = Workflow.currentTimeMillis();
       if (running != null && pollAt <= now) {
@@ -197,11 +198,24 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
       if (fired || Workflow.getInfo().getHistoryLength() > HISTORY_LIMIT || Workflow.getInfo().isContinueAsNewSuggested()) {
         Workflow.await(Workflow::isEveryHandlerFinished);
         if (deletedBy != null) {
-          return state();
+          return end();
         }
         Workflow.continueAsNew(nextSpec());
       }
     }
+  }
+
+  /**
+   * The end of a deleted schedule: its evidence stream is sealed once every handler has finished, not by the
+   * delete itself, since a trigger or a poll that raced the delete may still record after it.
+   */
+  private ScheduleState end() {
+    Workflow.await(Workflow::isEveryHandlerFinished);
+    // Schedules deleted before sealing existed ended without it; their histories replay unchanged.
+    if (Workflow.getVersion(SEAL_ON_DELETE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      journal.seal();
+    }
+    return state();
   }
 
   @Override

@@ -49,6 +49,11 @@ final class ScheduleJournal {
     recorded = seq;
   }
 
+  /** Seals the stream of a deleted schedule; called once every record has returned and none can follow. */
+  void seal() {
+    events.seal(tenant, scheduleId);
+  }
+
   /** The seq the next run goes on from; read once every record has returned. */
   long lastSeq() {
     return recorded;

@@ -58,7 +58,8 @@ class ScheduleSpecTest {
 
   @Test
   void theRetestWindowCannotExceedThirtyDays() {
-    ScheduleSpec spec = ScheduleHarness.spec("0 3 1 * *", "UTC").withRetest(Duration.ofDays(1), Duration.ofDays(45));
+    ScheduleSpec spec = ScheduleSpec.forPlan(ScheduleId.newId(), planOn("0 3 1 * *", "UTC"), sha(), "p.yaml", "planner")
+        .withRetest(Duration.ofDays(1), Duration.ofDays(45));
 
     assertEquals(List.of("the retest window must be positive and at most 30 days"), spec.problems());
   }

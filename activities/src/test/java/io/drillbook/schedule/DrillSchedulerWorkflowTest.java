@@ -163,6 +163,7 @@ class DrillSchedulerWorkflowTest {
       ScheduleEvent changed = h.events.events().get(4);
       assertEquals("0 3 * * *", changed.payload().get("fromCron"));
       assertEquals("0 4 * * 1", changed.payload().get("cron"));
+      assertTrue(h.events.sealed(spec.scheduleId()), "a deleted schedule's stream is sealed");
       assertEquals(List.of(), h.events.violations());
     }
   }
@@ -315,7 +316,8 @@ class DrillSchedulerWorkflowTest {
   @Test
   void validatorsRejectBadInputBeforeAnythingIsRecorded() {
     try (ScheduleHarness h = new ScheduleHarness(at("2026-05-04T12:00", PARIS))) {
-      DrillSchedulerWorkflow scheduler = h.start(spec("0 3 * * *", PARIS));
+      ScheduleSpec spec = spec("0 3 * * *", PARIS);
+      DrillSchedulerWorkflow scheduler = h.start(spec);
 
       assertRejected("bad cron '0 3 * * * *'", () -> scheduler.changeCron("oncall", "0 3 * * * *", PARIS));
       assertRejected("unknown time zone 'Europe/Pariss'", () -> scheduler.changeCron("oncall", "0 3 * * *", "Europe/Pariss"));
@@ -328,6 +330,7 @@ class DrillSchedulerWorkflowTest {
       assertRejected("the schedule is paused: resume it first", () -> scheduler.triggerNow("oncall"));
 
       assertEquals(List.of(ScheduleEvents.CREATED, ScheduleEvents.PAUSED), h.events.types());
+      assertFalse(h.events.sealed(spec.scheduleId()), "a live schedule's stream is never sealed");
     }
   }
 
