@@ -9,23 +9,35 @@ import io.temporal.failure.ApplicationFailure;
  * The workflow's traceability log, backed by the evidence store. Refusals become Temporal failures whose
  * retryability says what to do: an out-of-order append (parallel steps) is retried until its predecessor is
  * stored; a conflict ({@code EvidenceConflict}) or a malformed event ({@code EvidenceInvalid}) never heals by
- * retrying. Database outages surface as ordinary, retryable failures.
+ * retrying. Database outages surface as ordinary, retryable failures. Each event this worker writes is
+ * then handed to the {@link EvidenceListener} (metrics); retries and replays of a stored event are not.
  */
 public final class EvidenceActivitiesImpl implements EvidenceActivities {
 
   private final EvidenceStore store;
+  private final EvidenceListener listener;
 
   public EvidenceActivitiesImpl(EvidenceStore store) {
+    this(store, event -> {});
+  }
+
+  public EvidenceActivitiesImpl(EvidenceStore store, EvidenceListener listener) {
     this.store = store;
+    this.listener = listener;
   }
 
   @Override
   public EvidenceReceipt append(EvidenceAppend event) {
+    EvidenceStore.Appended appended;
     try {
-      return store.append(event);
+      appended = store.appendReporting(event);
     } catch (EvidenceRejectedException e) {
       throw failure(e);
     }
+    if (appended.written()) {
+      listener.recorded(event);
+    }
+    return appended.receipt();
   }
 
   @Override

@@ -56,10 +56,21 @@ public final class EvidenceStore implements AutoCloseable {
    *     type or step holds the seq or the drill is already anchored, INVALID for a malformed event
    */
   public EvidenceReceipt append(EvidenceAppend event) {
+    return appendReporting(event).receipt();
+  }
+
+  /**
+   * {@link #append} that also says whether this call wrote the row, so that whatever counts events (metrics)
+   * counts each once, however many workers retry or replay it.
+   */
+  public Appended appendReporting(EvidenceAppend event) {
     checkWellFormed(event);
     // Two attempts: when a concurrent append of the same seq commits first, the second finds its row.
     return transactionRetryingRaces(2, "cannot append to drill " + event.drillId(), c -> appendIn(c, event));
   }
+
+  /** @param written false when the event was already stored (a retry or a replay) and nothing was written */
+  public record Appended(EvidenceReceipt receipt, boolean written) {}
 
   /**
    * Anchors the drill's last event in its tenant's chain. Idempotent: an anchored drill returns its anchor.
@@ -187,11 +198,11 @@ public final class EvidenceStore implements AutoCloseable {
         && java.util.Objects.equals(stored.stepId(), event.stepId());
   }
 
-  private static EvidenceReceipt appendIn(Connection c, EvidenceAppend event) throws SQLException {
+  private static Appended appendIn(Connection c, EvidenceAppend event) throws SQLException {
     StoredEvent stored = eventAt(c, event.drillId(), event.seq());
     if (stored != null) {
       if (StoredEvent.seal(event, stored.prevHash()).hash().equals(stored.hash())) {
-        return stored.receipt();
+        return new Appended(stored.receipt(), false);
       }
       if (sameOccurrence(stored, event)) {
         // A workflow task cut short by a worker crash is replayed on another worker, which sends its local
@@ -199,7 +210,7 @@ public final class EvidenceStore implements AutoCloseable {
         // recording stands (it is what happened first); nothing is written.
         log.info("Evidence replay: drill {} seq {} ({}) already recorded; the first recording stands",
             event.drillId(), event.seq(), event.type());
-        return stored.receipt();
+        return new Appended(stored.receipt(), false);
       }
       log.warn("Evidence conflict: drill {} seq {} is already held by a different event", event.drillId(),
           event.seq());
@@ -229,7 +240,7 @@ public final class EvidenceStore implements AutoCloseable {
       EvidenceSql.bindEvent(st, sealed);
       st.executeUpdate();
     }
-    return sealed.receipt();
+    return new Appended(sealed.receipt(), true);
   }
 
   private static EvidenceReceipt anchorIn(Connection c, String tenant, String drillId) throws SQLException {

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drillbook.drill.EvidenceAppend;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,21 @@ class EvidenceActivitiesImplTest {
     drill.complete("p", "PRA", 1, "PASSED").forEach(activities::append);
     assertEquals(1, activities.anchor("tenant-a", drill.drillId()).seq());
     assertTrue(store.verify(drill.drillId()).intact());
+  }
+
+  @Test
+  void theListenerHearsOfEachStoredEventOnceHoweverOftenItIsAppended() {
+    List<Long> heard = new ArrayList<>();
+    EvidenceActivitiesImpl counting = new EvidenceActivitiesImpl(store, e -> heard.add(e.seq()));
+    SampleDrill drill = SampleDrill.of("tenant-a");
+    EvidenceAppend started = drill.started("p", "PRA");
+    counting.append(started);
+    counting.append(started);
+    // A replay on another worker: same occurrence, later clock; the first recording stands, uncounted.
+    counting.append(new EvidenceAppend(started.tenant(), started.drillId(), 1, started.type(), null, null,
+        started.actor(), started.timeMillis() + 5_000, started.payload()));
+    counting.append(drill.stepStarted(2, "snapshot"));
+    assertEquals(List.of(1L, 2L), heard);
   }
 
   @Test

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   public static final String BASE = "/api/v1";
+  private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
   /** A route handler that runs for an authenticated caller only. */
@@ -85,7 +86,11 @@ public final class ApiServer implements AutoCloseable {
     PlanLibrary plans = PlanLibrary.fromEnvironment(env, runtime.providers());
     DrillAccess access = new DrillAccess(runtime.evidence(), drills, plans);
     Authenticator authenticator = new Authenticator(tokens, oidc);
-    Javalin app = Javalin.create(config -> configure(config, authenticator, new DrillsApi(access), new PlansApi(plans)));
+    Javalin app = Javalin.create(config -> {
+      configure(config, authenticator, new DrillsApi(access), new PlansApi(plans));
+      // Unauthenticated like every Prometheus target: bind the port to a private network (docs/metrics.md).
+      config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(runtime.metrics().scrape()));
+    });
     try {
       app.start(host, port);
     } catch (JavalinBindException e) {
@@ -208,9 +213,13 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Every route the server registered, as {@code METHOD PATH}: what the OpenAPI document must describe. */
+  /**
+   * Every API route the server registered, as {@code METHOD PATH}: what the OpenAPI document must describe
+   * ({@code /metrics} is for Prometheus, not part of the API).
+   */
   List<String> routes() {
     return app.unsafe.internalRouter.allHttpHandlers().stream()
+        .filter(e -> e.endpoint.path.startsWith(BASE))
         .map(e -> e.endpoint.method + " " + e.endpoint.path).toList();
   }
 

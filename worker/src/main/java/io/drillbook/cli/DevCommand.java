@@ -5,6 +5,7 @@ import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.DrillbookSettings;
 import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.service.DrillService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -31,9 +32,10 @@ final class DevCommand extends CliCommand {
   @Override
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
+    PrometheusMeterRegistry metrics = DrillbookRuntime.newMetricsRegistry();
     // Closed in reverse: the API, then the worker (while Temporal still answers it), then Temporal.
-    try (TemporalConnection temporal = TemporalConnection.embedded(temporalPort);
-        DrillbookRuntime runtime = DrillbookRuntime.open(settings);
+    try (TemporalConnection temporal = TemporalConnection.embedded(temporalPort, metrics);
+        DrillbookRuntime runtime = DrillbookRuntime.open(settings, metrics);
         // Local development: the API listens on the loopback interface only.
         ApiServer api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", httpPort)) {
       runtime.startWorker(temporal.client());
@@ -41,6 +43,7 @@ final class DevCommand extends CliCommand {
       out.println("drillbook dev is running");
       out.println("  Temporal (embedded test server): " + temporal.address());
       out.println("  HTTP API:                        " + api.address() + " (docs/api.md)");
+      out.println("  metrics (Prometheus):            http://127.0.0.1:" + api.port() + "/metrics (docs/metrics.md)");
       out.println("  evidence store:                  " + runtime.evidenceDescription());
       out.println("  work directory:                  " + settings.workDir());
       out.println("  logs:                            " + settings.logDir().resolve("drillbook.log"));

@@ -6,6 +6,7 @@ import io.drillbook.runtime.DrillbookSettings;
 import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.service.DrillService;
 import io.drillbook.drill.DrillWorkflow;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +28,9 @@ final class WorkerCommand extends CliCommand {
   @Override
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
-    try (TemporalConnection temporal = TemporalConnection.external(settings.env());
-        DrillbookRuntime runtime = DrillbookRuntime.open(settings);
+    PrometheusMeterRegistry metrics = DrillbookRuntime.newMetricsRegistry();
+    try (TemporalConnection temporal = TemporalConnection.external(settings.env(), metrics);
+        DrillbookRuntime runtime = DrillbookRuntime.open(settings, metrics);
         ApiServer api = httpPort == null ? null
             : ApiServer.start(runtime, new DrillService(temporal.client()), "0.0.0.0", httpPort)) {
       runtime.startWorker(temporal.client());

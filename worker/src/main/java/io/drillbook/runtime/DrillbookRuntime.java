@@ -2,10 +2,14 @@ package io.drillbook.runtime;
 
 import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.DrillWorkflowImpl;
+import io.drillbook.drill.Verdict;
+import io.drillbook.evidence.DrillFilter;
+import io.drillbook.evidence.DrillSummary;
 import io.drillbook.evidence.EvidenceActivitiesImpl;
 import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceStore;
 import io.drillbook.evidence.ScheduleEvidence;
+import io.drillbook.metrics.DrillMetrics;
 import io.drillbook.notify.NotifyActivitiesImpl;
 import io.drillbook.provider.BuiltInProviders;
 import io.drillbook.provider.ProviderActivitiesImpl;
@@ -13,6 +17,8 @@ import io.drillbook.provider.ProviderRegistry;
 import io.drillbook.provider.SecretReferences;
 import io.drillbook.schedule.ClientDrillOutcomes;
 import io.drillbook.schedule.DrillSchedulerWorkflowImpl;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -20,6 +26,7 @@ import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -33,17 +40,30 @@ public final class DrillbookRuntime implements AutoCloseable {
   private final EvidenceStore evidence;
   private final String evidenceDescription;
   private final ProviderRegistry providers;
+  private final PrometheusMeterRegistry metrics;
+  private final DrillMetrics drillMetrics;
   private WorkerFactory workers;
 
   private DrillbookRuntime(DrillbookSettings settings, EvidenceStore evidence, String evidenceDescription,
-      ProviderRegistry providers) {
+      ProviderRegistry providers, PrometheusMeterRegistry metrics) {
     this.settings = settings;
     this.evidence = evidence;
     this.evidenceDescription = evidenceDescription;
     this.providers = providers;
+    this.metrics = metrics;
+    this.drillMetrics = new DrillMetrics(metrics, evidence::events);
   }
 
+  /** A runtime with metrics of its own, for commands that serve no /metrics. */
   public static DrillbookRuntime open(DrillbookSettings settings) {
+    return open(settings, newMetricsRegistry());
+  }
+
+  /**
+   * @param metrics the registry /metrics serves, created before the Temporal connection so that the SDK
+   *     reports to it too ({@link TemporalConnection#embedded(int, io.micrometer.core.instrument.MeterRegistry)})
+   */
+  public static DrillbookRuntime open(DrillbookSettings settings, PrometheusMeterRegistry metrics) {
     try {
       Files.createDirectories(settings.workDir());
     } catch (IOException e) {
@@ -59,7 +79,11 @@ public final class DrillbookRuntime implements AutoCloseable {
       throw new UserError("cannot open the evidence store: " + e.getMessage()
           + " (check DRILLBOOK_EVIDENCE_URL and the database it names)", ExitCodes.ENVIRONMENT);
     }
-    return new DrillbookRuntime(settings, store, config.displayUrl(), BuiltInProviders.registry());
+    return new DrillbookRuntime(settings, store, config.displayUrl(), BuiltInProviders.registry(), metrics);
+  }
+
+  public static PrometheusMeterRegistry newMetricsRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
   /**
@@ -73,8 +97,9 @@ public final class DrillbookRuntime implements AutoCloseable {
     workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions(settings.env()));
     worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class, DrillSchedulerWorkflowImpl.class);
+    seedLastSuccesses();
     worker.registerActivitiesImplementations(
-        new EvidenceActivitiesImpl(evidence),
+        new EvidenceActivitiesImpl(evidence, drillMetrics),
         new ProviderActivitiesImpl(providers, new SecretReferences(settings.env()), settings.workDir()),
         NotifyActivitiesImpl.fromEnvironment(settings.env()),
         new ScheduleEvidence(evidence),
@@ -96,6 +121,33 @@ public final class DrillbookRuntime implements AutoCloseable {
       options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
     }
     return options.build();
+  }
+
+  /**
+   * Gives the last-success gauges the drills that passed before this worker started: without it a restarted
+   * worker would report no last success, and the overdue alert could not fire for a plan that stopped
+   * running.
+   */
+  private void seedLastSuccesses() {
+    for (Verdict passed : List.of(Verdict.PASSED, Verdict.PASSED_WITH_OBSERVATIONS)) {
+      DrillFilter filter = DrillFilter.all().withVerdict(passed);
+      for (int offset = 0; ; offset += DrillFilter.MAX_LIMIT) {
+        List<DrillSummary> page = evidence.drills(filter.page(DrillFilter.MAX_LIMIT, offset));
+        for (DrillSummary d : page) {
+          if (d.endedAt() != null && d.planName() != null && d.planType() != null) {
+            drillMetrics.lastSuccess(d.planName(), d.planType().name(), d.endedAt());
+          }
+        }
+        if (page.size() < DrillFilter.MAX_LIMIT) {
+          break;
+        }
+      }
+    }
+  }
+
+  /** The metrics this process serves on /metrics: drills (docs/metrics.md) and the Temporal SDK's. */
+  public PrometheusMeterRegistry metrics() {
+    return metrics;
   }
 
   public DrillbookSettings settings() {

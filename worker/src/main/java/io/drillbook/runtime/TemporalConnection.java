@@ -1,10 +1,14 @@
 package io.drillbook.runtime;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.envconfig.LoadClientConfigProfileOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,6 +36,11 @@ public final class TemporalConnection implements AutoCloseable {
 
   /** Connects to the cluster the environment names; fails with a clear message when it is unreachable. */
   public static TemporalConnection external(Map<String, String> env) {
+    return external(env, null);
+  }
+
+  /** {@link #external(Map)} reporting the SDK's client and worker metrics to {@code metrics}. */
+  public static TemporalConnection external(Map<String, String> env, MeterRegistry metrics) {
     ClientConfigProfile profile;
     try {
       profile = ClientConfigProfile.load(LoadClientConfigProfileOptions.newBuilder().setEnvOverrides(env).build());
@@ -39,7 +48,7 @@ public final class TemporalConnection implements AutoCloseable {
       throw new UserError("cannot read the Temporal client configuration (TEMPORAL_* variables or the config file): "
           + e.getMessage(), ExitCodes.ENVIRONMENT);
     }
-    WorkflowServiceStubsOptions stubOptions = profile.toWorkflowServiceStubsOptions();
+    WorkflowServiceStubsOptions stubOptions = withMetrics(profile.toWorkflowServiceStubsOptions(), metrics);
     WorkflowServiceStubs stubs = connect(stubOptions, profile.getAddress());
     WorkflowClient client = WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
     return new TemporalConnection(stubs, client, null, profile.getAddress());
@@ -47,10 +56,15 @@ public final class TemporalConnection implements AutoCloseable {
 
   /** Starts an embedded test server ({@code port} 0 = any free port) and connects to it. */
   public static TemporalConnection embedded(int port) {
+    return embedded(port, null);
+  }
+
+  /** {@link #embedded(int)} reporting the SDK's client and worker metrics to {@code metrics}. */
+  public static TemporalConnection embedded(int port, MeterRegistry metrics) {
     EmbeddedTemporal server = EmbeddedTemporal.start(port);
     try {
-      WorkflowServiceStubs stubs = connect(
-          WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build(), server.address());
+      WorkflowServiceStubs stubs = connect(withMetrics(
+          WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build(), metrics), server.address());
       WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
       return new TemporalConnection(stubs, client, server, server.address());
     } catch (RuntimeException e) {
@@ -61,6 +75,17 @@ public final class TemporalConnection implements AutoCloseable {
 
   public static TemporalConnection fromSettings(DrillbookSettings settings) {
     return settings.embeddedTemporal() ? embedded(0) : external(settings.env());
+  }
+
+  /** Workers built on these stubs report through the same scope, so one registry gets both. */
+  private static WorkflowServiceStubsOptions withMetrics(WorkflowServiceStubsOptions options, MeterRegistry metrics) {
+    if (metrics == null) {
+      return options;
+    }
+    Scope scope = new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(metrics))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    return WorkflowServiceStubsOptions.newBuilder(options).setMetricsScope(scope).build();
   }
 
   private static WorkflowServiceStubs connect(WorkflowServiceStubsOptions options, String address) {

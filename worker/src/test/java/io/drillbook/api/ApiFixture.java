@@ -50,7 +50,7 @@ final class ApiFixture implements AutoCloseable {
     env.put("DRILLBOOK_HOME", home.toString());
     env.put("DRILLBOOK_PLANS_DIR", plans.toString());
     runtime = DrillbookRuntime.open(DrillbookSettings.fromEnvironment(env));
-    temporal = TemporalConnection.embedded(0);
+    temporal = TemporalConnection.embedded(0, runtime.metrics());
     runtime.startWorker(temporal.client());
     api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", 0);
     tokens = TokenStore.open(EvidenceConfig.fromEnvironment(env));
