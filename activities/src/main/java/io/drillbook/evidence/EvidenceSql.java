@@ -46,6 +46,8 @@ final class EvidenceSql {
 
   static final String DRILLS_STARTED_OF_TENANT = DRILLS_STARTED + " AND s.tenant = ?" + NEWEST_FIRST;
 
+  static final String DRILL_STARTED = DRILLS_STARTED + " AND s.drill_id = ?";
+
   private static final String ANCHOR_COLUMNS = "tenant, anchor_seq, drill_id, last_seq, last_hash, prev_hash, hash";
 
   static final String INSERT_ANCHOR =
@@ -87,6 +89,13 @@ final class EvidenceSql {
     return new StoredEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9), rs.getString(10), rs.getString(11),
         rs.getString(12));
+  }
+
+  /** A row of {@link #DRILLS_STARTED}. */
+  static DrillSummary readSummary(ResultSet rs) throws SQLException {
+    String completed = rs.getString(7);
+    return DrillSummary.of(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4),
+        CanonicalJson.parse(rs.getString(5)), instant(rs, 6), completed == null ? null : CanonicalJson.parse(completed));
   }
 
   static void bindAnchor(PreparedStatement st, TenantAnchor a) throws SQLException {

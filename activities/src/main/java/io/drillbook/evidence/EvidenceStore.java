@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -118,10 +119,7 @@ public final class EvidenceStore implements AutoCloseable {
       int[] skipped = {0};
       // Plan, type and verdict sit in JSON payloads, so they are matched here; paging follows them.
       RowReader<Boolean> pager = rs -> {
-        String completed = rs.getString(7);
-        DrillSummary drill = DrillSummary.of(rs.getString(1), rs.getString(2), rs.getString(3),
-            EvidenceSql.instant(rs, 4), CanonicalJson.parse(rs.getString(5)), EvidenceSql.instant(rs, 6),
-            completed == null ? null : CanonicalJson.parse(completed));
+        DrillSummary drill = EvidenceSql.readSummary(rs);
         if (filter.matchesPayloadCriteria(drill)) {
           if (skipped[0] < filter.offset()) {
             skipped[0]++;
@@ -138,6 +136,15 @@ public final class EvidenceStore implements AutoCloseable {
       }
       return page;
     });
+  }
+
+  /**
+   * One drill's summary (tenant, and {@code endedAt} once it has its {@code drill.completed}); empty when the
+   * store has no {@code drill.started} for that ID.
+   */
+  public Optional<DrillSummary> drill(String drillId) {
+    return read("cannot read drill " + drillId, c -> Optional.ofNullable(
+        first(c, EvidenceSql.DRILL_STARTED, EvidenceSql::readSummary, EvidenceSql.BEGINNING, EvidenceSql.END, drillId)));
   }
 
   /** The tenant's drill IDs, oldest first. */

@@ -390,4 +390,20 @@ abstract class EvidenceStoreContract {
     assertEquals(expectedIds, store().drillIds(tenant));
     assertNotEquals(store().drillIds(tenant), store().drillIds(otherTenant.tenant()));
   }
+
+  @Test
+  void oneDrillIsLookedUpByIdRunningOrEnded() {
+    SampleDrill running = SampleDrill.of(tenant);
+    store().append(running.started("ehr-restore", "RESTORE_TEST"));
+    SampleDrill ended = finishedDrill(1);
+
+    DrillSummary stillRunning = store().drill(running.drillId()).orElseThrow();
+    assertEquals(tenant, stillRunning.tenant());
+    assertNull(stillRunning.endedAt());
+    DrillSummary done = store().drill(ended.drillId()).orElseThrow();
+    assertEquals(tenant, done.tenant());
+    assertEquals(Verdict.PASSED, done.verdict());
+    assertTrue(done.endedAt() != null);
+    assertTrue(store().drill("drl-unknown").isEmpty());
+  }
 }

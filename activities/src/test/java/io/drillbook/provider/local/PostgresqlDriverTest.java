@@ -416,8 +416,9 @@ class PostgresqlDriverTest {
     Path ended = Files.createDirectories(work.resolve("left_by_ended_drill"));
     OwnerMarker.of("drl-ended", "snapshot", "snapshot", Instant.now(), null).writeTo(ended);
     Thread.sleep(1_200);
-    List<ScratchSweeper.Reclaimed> reclaimed = new ScratchSweeper(work).sweep(id -> !id.equals("drl-ended"));
+    List<ScratchSweeper.Swept> reclaimed = new ScratchSweeper(work).sweep(id -> !id.equals("drl-ended"));
     Path clusterDir = Path.of(restored.get("dataDir").toString()).getParent();
+    assertTrue(reclaimed.stream().allMatch(ScratchSweeper.Swept::removed), reclaimed.toString());
     assertTrue(reclaimed.stream().anyMatch(r -> r.path().equals(clusterDir.toString()) && r.reason().startsWith("expired")), reclaimed.toString());
     assertTrue(reclaimed.stream().anyMatch(r -> r.path().equals(ended.toString()) && r.reason().equals("its drill has ended")));
     assertTrue(reclaimed.stream().noneMatch(r -> r.drillId().equals("drl-shared")), "a running drill's resources stay");
