@@ -78,10 +78,12 @@ public final class EvidenceStore implements AutoCloseable {
 
   /**
    * Stores the event at its seq, linked to seq - 1, after withholding personal-looking payload values.
-   * Idempotent: an event already stored with the same content returns its receipt and writes nothing.
+   * Idempotent by (drill, seq): the same event appended again (same tenant, type and step; the time and
+   * payload of a retried workflow task may differ) returns the stored receipt and writes nothing.
    *
-   * @throws EvidenceRejectedException OUT_OF_ORDER if seq - 1 is not stored yet, CONFLICT if a different event
-   *     holds the seq or the drill is already anchored, INVALID for a malformed event
+   * @throws EvidenceRejectedException OUT_OF_ORDER if seq - 1 is not stored yet, CONFLICT if an event of
+   *     another type, step or tenant holds the seq or the drill is already anchored, INVALID for a malformed
+   *     event
    */
   public EvidenceReceipt append(EvidenceAppend event) {
     checkWellFormed(event);
@@ -183,13 +185,13 @@ public final class EvidenceStore implements AutoCloseable {
   private static EvidenceReceipt appendIn(Connection c, EvidenceAppend event) throws SQLException {
     StoredEvent stored = eventAt(c, event.drillId(), event.seq());
     if (stored != null) {
-      if (StoredEvent.seal(event, stored.prevHash()).hash().equals(stored.hash())) {
+      if (stored.isRetriedBy(event)) {
         return stored.receipt();
       }
       log.warn("Evidence conflict: drill {} seq {} is already held by a different event", event.drillId(),
           event.seq());
       throw new EvidenceRejectedException(CONFLICT, "drill " + event.drillId() + " seq " + event.seq()
-          + ": a different event already holds this seq (a bug or tampering)");
+          + ": an event of another type, step or tenant already holds this seq (a bug or tampering)");
     }
     String prevHash = EvidenceEvent.GENESIS;
     if (event.seq() > 1) {

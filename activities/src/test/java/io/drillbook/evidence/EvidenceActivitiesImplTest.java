@@ -51,7 +51,7 @@ class EvidenceActivitiesImplTest {
     SampleDrill drill = SampleDrill.of("tenant-a");
     activities.append(drill.started("p", "PRA"));
     ApplicationFailure failure =
-        assertThrows(ApplicationFailure.class, () -> activities.append(drill.started("q", "PRA")));
+        assertThrows(ApplicationFailure.class, () -> activities.append(drill.stepStarted(1, "snapshot")));
     assertEquals("EvidenceConflict", failure.getType());
     assertTrue(failure.isNonRetryable());
 

@@ -169,13 +169,34 @@ abstract class EvidenceStoreContract {
   }
 
   @Test
-  void aDifferentEventClaimingAStoredSeqIsAConflict() {
+  void anEventOfAnotherTypeOrStepClaimingAStoredSeqIsAConflict() {
     SampleDrill drill = SampleDrill.of(tenant);
     store().append(drill.started("p", "PRA"));
-    EvidenceRejectedException conflict =
-        assertThrows(EvidenceRejectedException.class, () -> store().append(drill.started("other-plan", "PRA")));
-    assertEquals(EvidenceRejectedException.Reason.CONFLICT, conflict.reason());
-    assertFalse(conflict.getMessage().contains("other-plan"), "messages carry no payload content");
+    store().append(drill.stepStarted(2, "snapshot"));
+    EvidenceRejectedException otherType = assertThrows(EvidenceRejectedException.class,
+        () -> store().append(drill.event(2, "step.completed", "snapshot", SampleDrill.DBA_STEP, Map.of("plan", "other-plan"))));
+    assertEquals(EvidenceRejectedException.Reason.CONFLICT, otherType.reason());
+    assertFalse(otherType.getMessage().contains("other-plan"), "messages carry no payload content");
+    EvidenceRejectedException otherStep =
+        assertThrows(EvidenceRejectedException.class, () -> store().append(drill.stepStarted(2, "restore")));
+    assertEquals(EvidenceRejectedException.Reason.CONFLICT, otherStep.reason());
+  }
+
+  @Test
+  void anEventAppendedAgainByARetriedWorkflowTaskKeepsTheFirst() {
+    SampleDrill drill = SampleDrill.of(tenant);
+    store().append(drill.started("p", "PRA"));
+    EvidenceReceipt first = store().append(drill.stepCompleted(2, "snapshot"));
+    // The workflow task that appended seq 2 was not completed: its next attempt runs later, with a new time
+    // and the durations derived from it.
+    SampleDrill later = drill.startingAt(drill.start().plusSeconds(40));
+    EvidenceReceipt again = store().append(later.event(2, "step.completed", "snapshot", SampleDrill.DBA_STEP,
+        Map.of("durationMillis", 82_000)));
+    assertEquals(first, again);
+    List<EvidenceEvent> events = store().events(drill.drillId());
+    assertEquals(2, events.size());
+    assertEquals(drill.start().plusSeconds(2), events.get(1).time(), "the first time stays");
+    assertTrue(store().verify(drill.drillId()).intact());
   }
 
   @Test

@@ -29,6 +29,7 @@ public final class DrillbookRuntime implements AutoCloseable {
   private final String evidenceDescription;
   private final ProviderRegistry providers;
   private WorkerFactory workers;
+  private ScratchHousekeeping housekeeping;
 
   private DrillbookRuntime(DrillbookSettings settings, EvidenceStore evidence, String evidenceDescription,
       ProviderRegistry providers) {
@@ -57,7 +58,10 @@ public final class DrillbookRuntime implements AutoCloseable {
     return new DrillbookRuntime(settings, store, config.displayUrl(), BuiltInProviders.registry());
   }
 
-  /** Registers the drill workflow and its activities on the drillbook task queue and starts polling. */
+  /**
+   * Registers the drill workflow and its activities on the drillbook task queue, starts polling, and starts
+   * sweeping the work directory.
+   */
   public void startWorker(WorkflowClient client) {
     if (workers != null) {
       throw new IllegalStateException("worker already started");
@@ -71,6 +75,7 @@ public final class DrillbookRuntime implements AutoCloseable {
         new ProviderActivitiesImpl(providers, new SecretReferences(settings.env()), settings.workDir()),
         NotifyActivitiesImpl.fromEnvironment(settings.env()));
     workers.start();
+    housekeeping = ScratchHousekeeping.start(settings, evidence, client);
   }
 
   public DrillbookSettings settings() {
@@ -92,6 +97,9 @@ public final class DrillbookRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (housekeeping != null) {
+      housekeeping.close();
+    }
     if (workers != null) {
       workers.shutdown();
       workers.awaitTermination(10, TimeUnit.SECONDS);

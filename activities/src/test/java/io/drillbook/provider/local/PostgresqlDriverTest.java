@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.drillbook.drill.ActionResult;
 import io.drillbook.plan.Action;
 import io.drillbook.provider.ActionFailure;
+import io.drillbook.testing.Processes;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class PostgresqlDriverTest {
       source.close();
       FileTrees.deleteRecursively(root);
     }
-    assertEquals(List.of(), processesUnder(root), "postgres processes of these tests are still running");
+    assertEquals(List.of(), Processes.mentioning(root.toString()), "postgres processes of these tests are still running");
   }
 
   private Steps steps(String drillId) {
@@ -460,17 +461,6 @@ class PostgresqlDriverTest {
 
   /** How many postmasters run with this data directory. */
   private static long postmastersOf(String dataDir) throws Exception {
-    return processes().stream().filter(a -> a.contains("postgres") && a.contains("-D " + dataDir)).count();
-  }
-
-  private static List<String> processesUnder(Path root) throws Exception {
-    return processes().stream().filter(a -> a.contains(root.toString()) && !a.contains("ps -eo")).toList();
-  }
-
-  private static List<String> processes() throws Exception {
-    Process p = new ProcessBuilder("ps", "-eo", "args").start();
-    List<String> lines = new ArrayList<>(List.of(new String(p.getInputStream().readAllBytes()).split("\n")));
-    p.waitFor();
-    return lines;
+    return Processes.all().stream().filter(a -> a.contains("postgres") && a.contains("-D " + dataDir)).count();
   }
 }
