@@ -16,6 +16,7 @@ import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -67,8 +68,11 @@ public final class DrillbookRuntime implements AutoCloseable {
       throw new IllegalStateException("worker already started");
     }
     workers = WorkerFactory.newInstance(client);
-    Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE,
-        WorkerOptions.newBuilder().setUsingVirtualThreads(true).build());
+    // No sticky task queue (a zero timeout turns it off): the embedded Temporal test server never moves a
+    // workflow task off the sticky queue of a worker that died, so a drill whose worker was killed would wait
+    // for it forever. Without it any worker takes the next task, replaying the drill's short history.
+    Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, WorkerOptions.newBuilder()
+        .setUsingVirtualThreads(true).setStickyQueueScheduleToStartTimeout(Duration.ZERO).build());
     worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new EvidenceActivitiesImpl(evidence),

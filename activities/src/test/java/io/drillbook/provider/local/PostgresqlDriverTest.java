@@ -232,6 +232,38 @@ class PostgresqlDriverTest {
     assertEquals(1, ((List<?>) again.get("alreadyGone")).size());
   }
 
+  @Test
+  void aRestoreRetriedAfterItsWorkerDiedStopsTheCopyStillWritingIntoTheCluster() throws Exception {
+    Steps s = steps("drl-orphan-copy");
+    Path home = work.resolve(s.ctx("restore", Action.RESTORE, Map.of()).deterministicName("restore"));
+    Files.createDirectories(home.resolve("data"));
+    OwnerMarker.of(s.drillId, "restore", "scratch-cluster", Instant.now(), null).writeTo(home);
+    // What a SIGKILLed worker leaves: its child still running, naming the scratch data directory.
+    Process orphan = new ProcessBuilder("sh", "-c", "sleep 300", home.resolve("data").toString()).start();
+    Map<String, Object> restored = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", sharedSnapshot)).outputs();
+    assertTrue(orphan.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the earlier attempt's copy was stopped");
+    assertEquals(1, postmastersOf(restored.get("dataDir").toString()));
+    driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", restored));
+  }
+
+  @Test
+  void aDumpRestoreRetriedWhileTheDeadAttemptsLoadStillHoldsTheDatabaseStartsItOver() throws Exception {
+    Steps s = steps("drl-orphan-load");
+    Map<String, Object> snap = driver.snapshot(s.ctx("snapshot", Action.SNAPSHOT, Map.of("method", "dump"))).outputs();
+    Map<String, Object> first = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", snap)).outputs();
+    Path home = Path.of(first.get("dataDir").toString()).getParent();
+    // As if the worker died while pg_restore was loading: no completion record, a session still in the database.
+    Files.delete(home.resolve("result.json"));
+    try (Connection loader = PgEndpoint.parse(first.get("scratchDsn").toString(), "postgres", null, null).connect()) {
+      Map<String, Object> retried = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", snap)).outputs();
+      assertEquals(first.get("dataDir"), retried.get("dataDir"));
+      assertFalse(loader.isValid(2), "the dead attempt's session was ended");
+      driver.verify(s.ctx("check", Action.VERIFY, Map.of("rowCounts", Map.of("compareWith", "source")), "restore", retried));
+      driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", retried));
+    }
+    driver.delete(s.ctx("drop-snapshot", Action.DELETE, Map.of(), "snapshot", snap));
+  }
+
   // ---- failover and failback ----
 
   @Test
