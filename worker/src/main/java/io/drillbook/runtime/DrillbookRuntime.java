@@ -67,6 +67,7 @@ public final class DrillbookRuntime implements AutoCloseable {
     if (workers != null) {
       throw new IllegalStateException("worker already started");
     }
+    housekeeping = ScratchHousekeeping.start(settings, evidence, client);
     workers = WorkerFactory.newInstance(client);
     // No sticky task queue (a zero timeout turns it off): the embedded Temporal test server never moves a
     // workflow task off the sticky queue of a worker that died, so a drill whose worker was killed would wait
@@ -79,7 +80,6 @@ public final class DrillbookRuntime implements AutoCloseable {
         new ProviderActivitiesImpl(providers, new SecretReferences(settings.env()), settings.workDir()),
         NotifyActivitiesImpl.fromEnvironment(settings.env()));
     workers.start();
-    housekeeping = ScratchHousekeeping.start(settings, evidence, client);
   }
 
   public DrillbookSettings settings() {
