@@ -40,8 +40,7 @@ final class ByHand {
   /** pg_basebackup, pg_verifybackup, pg_ctl start on the backup itself (on a free port), count(*) per table. */
   RestoreTest restoreTest(Path dir) throws IOException, InterruptedException {
     Path data = dir.resolve("data");
-    double bb = timed(true, "pg_basebackup", "-D", data.toString(), "-X", "stream", "--checkpoint=fast",
-        "-h", "127.0.0.1", "-p", String.valueOf(sourcePort), "-U", "postgres", "--no-password");
+    double bb = basebackup(data);
     double vb = timed(true, "pg_verifybackup", data.toString());
     int port = freePort();
     double start = timed(true, "pg_ctl", "start", "-D", data.toString(), "-w", "-l", dir.resolve("postgres.log").toString(),
@@ -49,6 +48,14 @@ final class ByHand {
     double count = timed(false, "psql", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", "-d", database,
         "-v", "ON_ERROR_STOP=1", "-Atc", COUNT_EVERY_TABLE);
     return new RestoreTest(bb, vb, start, count, dir);
+  }
+
+  /** pg_basebackup of the source into {@code data} (plain format, WAL streamed, fast checkpoint), with {@code extra} options. */
+  double basebackup(Path data, String... extra) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("-D", data.toString(), "-X", "stream", "--checkpoint=fast",
+        "-h", "127.0.0.1", "-p", String.valueOf(sourcePort), "-U", "postgres", "--no-password"));
+    args.addAll(List.of(extra));
+    return timed(true, "pg_basebackup", args.toArray(String[]::new));
   }
 
   /** Stops the cluster a {@link #restoreTest} started; the caller removes its directory. */

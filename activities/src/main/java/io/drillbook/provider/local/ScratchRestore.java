@@ -94,10 +94,16 @@ final class ScratchRestore {
     }
     LeftoverProcesses.kill(cluster.dataDir(), a.log());
     cluster.removeData();
-    BaseBackup.checkWithPgVerifybackup(a, backup);
-    a.tools().runOrFail("copying the base backup", PgTool.Call.owner(CP, List.of("-a", backup.toString(), cluster.dataDir().toString()))
-            .measuring(() -> FileTrees.size(cluster.dataDir())),
-        a.situation("copying the base backup into the scratch cluster", null, cluster.dataDir()));
+    // The backup is checked again while it is copied (both read the same files, the second read from the page
+    // cache); a backup that fails the check fails the step, and its copy is never started.
+    Concurrently.withAlongside(
+        () -> a.tools().runOrFail("copying the base backup", PgTool.Call.owner(CP, List.of("-a", backup.toString(), cluster.dataDir().toString()))
+                .measuring(() -> FileTrees.size(cluster.dataDir())),
+            a.situation("copying the base backup into the scratch cluster", null, cluster.dataDir())),
+        () -> {
+          BaseBackup.checkWithPgVerifybackup(a, backup);
+          return null;
+        });
     cluster.configure(FreePort.pick(), user);
     cluster.start(user);
   }
