@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The local provider against the plain PostgreSQL programs (see bench/README.md):
-#   bench/local-provider.sh [--scale 50] [--rounds 5] [--dump-rounds 3] [--failovers 10]
+#   bench/local-provider.sh [--scale 50] [--rounds 7] [--dump-rounds 7] [--failovers 10]
 # Creates a source cluster on a free port (pgbench -i -s SCALE, about 15 MB per scale unit), runs
 # io.drillbook.bench.LocalProviderBench against it, prints the table, and removes every cluster it made.
+# BENCH_HOME=/some/dir keeps drillbook's log of the run (DRILLBOOK_HOME/logs: one line per program started).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 source "$root/scripts/jdk.sh"
 
-scale=50 rounds=5 dump_rounds=3 failovers=10
+scale=50 rounds=7 dump_rounds=7 failovers=10
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) scale=$2 ;;

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * cache; medians are printed with their ratio, then where drillbook's extra time goes.
  *
  * <p>Run by bench/local-provider.sh, which creates the source cluster and removes everything afterwards.
- * Usage: LocalProviderBench --root DIR --bin PGBIN --port PORT --database DB [--rounds 5] [--dump-rounds 3]
+ * Usage: LocalProviderBench --root DIR --bin PGBIN --port PORT --database DB [--rounds 7] [--dump-rounds 7]
  * [--failovers 10]
  */
 public final class LocalProviderBench {
@@ -46,7 +46,7 @@ public final class LocalProviderBench {
     LocalProviderBench bench = new LocalProviderBench(Path.of(opts.get("--root")), Path.of(opts.get("--bin")),
         Integer.parseInt(opts.get("--port")), opts.get("--database"));
     try {
-      bench.run(Integer.parseInt(opts.getOrDefault("--rounds", "5")), Integer.parseInt(opts.getOrDefault("--dump-rounds", "3")),
+      bench.run(Integer.parseInt(opts.getOrDefault("--rounds", "7")), Integer.parseInt(opts.getOrDefault("--dump-rounds", "7")),
           Integer.parseInt(opts.getOrDefault("--failovers", "10")));
     } finally {
       // Whatever a failed round left: a clock a day ahead makes every resource expired, every drill ended.
