@@ -61,7 +61,7 @@ public final class ScratchHousekeeping implements AutoCloseable {
     ScratchHousekeeping h = new ScratchHousekeeping(settings.workDir(), evidence,
         new DrillLiveness(evidence, temporal, workers, service), workers);
     h.timer.scheduleWithFixedDelay(h::sweepLogged, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-    log.info("sweeping {} every {}", settings.workDir(), every);
+    log.info("sweeping {} every {}", settings.workDir(), io.drillbook.plan.DurationSyntax.describe(every));
     return h;
   }
 
