@@ -215,7 +215,7 @@ public final class EvidenceStore implements AutoCloseable {
       log.warn("Evidence conflict: drill {} seq {} is already held by a different event", event.drillId(),
           event.seq());
       throw new EvidenceRejectedException(CONFLICT, "drill " + event.drillId() + " seq " + event.seq()
-          + ": a different event already holds this seq (a bug or tampering)");
+          + ": an event of another type, step or tenant already holds this seq (a bug or tampering)");
     }
     String prevHash = EvidenceEvent.GENESIS;
     if (event.seq() > 1) {

@@ -106,6 +106,15 @@ record StoredEvent(
     return new EvidenceReceipt(seq, hash);
   }
 
+  /**
+   * Whether {@code append}, for this row's seq, is this event appended again: same tenant, type and step.
+   * A workflow task that appended events and was not completed (its worker died) appends the same seqs again
+   * with a later time, and payload values derived from it (durations); the first stays.
+   */
+  boolean isRetriedBy(EvidenceAppend append) {
+    return tenant.equals(append.tenant()) && type.equals(append.type()) && java.util.Objects.equals(stepId, append.stepId());
+  }
+
   /** This row with {@code hash} set to what its content gives. */
   StoredEvent withComputedHash() {
     return new StoredEvent(tenant, drillId, seq, type, stepId, raciJson, actor, time, payloadJson, withheldJson,

@@ -174,7 +174,7 @@ abstract class EvidenceStoreContract {
   }
 
   @Test
-  void aDifferentEventClaimingAStoredSeqIsAConflict() {
+  void anEventOfAnotherTypeOrStepClaimingAStoredSeqIsAConflict() {
     SampleDrill drill = SampleDrill.of(tenant);
     store().append(drill.started("p", "PRA"));
     store().append(drill.stepStarted(2, "snapshot"));

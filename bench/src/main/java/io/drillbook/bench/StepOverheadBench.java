@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,10 +74,10 @@ public final class StepOverheadBench {
       bareFactory.shutdown();
       System.out.printf("steps per run: %d, rounds: %d (after one warm-up round)%n", steps, rounds);
       System.out.printf("bare Temporal activity: median %.2f ms/step (min %.2f, max %.2f)%n",
-          median(baseline), min(baseline), max(baseline));
+          Stats.median(baseline), Stats.min(baseline), Stats.max(baseline));
       System.out.printf("DrillWorkflow step:     median %.2f ms/step (min %.2f, max %.2f)%n",
-          median(drill), min(drill), max(drill));
-      System.out.printf("ratio drill/bare:       median %.2f (min %.2f, max %.2f)%n", median(ratio), min(ratio), max(ratio));
+          Stats.median(drill), Stats.min(drill), Stats.max(drill));
+      System.out.printf("ratio drill/bare:       median %.2f (min %.2f, max %.2f)%n", Stats.median(ratio), Stats.min(ratio), Stats.max(ratio));
     }
   }
 
@@ -117,19 +116,5 @@ public final class StepOverheadBench {
     return new Plan("drillbook/v1", "Plan",
         new PlanMetadata("bench-notify", "bench-tenant", PlanType.PCA, false, "step overhead benchmark", null, null),
         new Objectives(Duration.ofHours(4), Duration.ofMinutes(15)), parties, Map.of(), steps, List.of());
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  private static double min(double[] v) {
-    return Arrays.stream(v).min().orElse(0);
-  }
-
-  private static double max(double[] v) {
-    return Arrays.stream(v).max().orElse(0);
   }
 }

@@ -43,6 +43,7 @@ public final class DrillbookRuntime implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final DrillMetrics drillMetrics;
   private WorkerFactory workers;
+  private ScratchHousekeeping housekeeping;
 
   private DrillbookRuntime(DrillbookSettings settings, EvidenceStore evidence, String evidenceDescription,
       ProviderRegistry providers, PrometheusMeterRegistry metrics) {
@@ -87,13 +88,15 @@ public final class DrillbookRuntime implements AutoCloseable {
   }
 
   /**
-   * Registers the drill and schedule workflows and their activities on the drillbook task queue and starts
-   * polling. Schedules record their changes in the evidence store and look up their drills with {@code client}.
+   * Registers the drill and schedule workflows and their activities on the drillbook task queue, starts
+   * polling, and starts sweeping the work directory. Schedules record their changes in the evidence store and
+   * look up their drills with {@code client}.
    */
   public void startWorker(WorkflowClient client) {
     if (workers != null) {
       throw new IllegalStateException("worker already started");
     }
+    housekeeping = ScratchHousekeeping.start(settings, evidence, client);
     workers = WorkerFactory.newInstance(client);
     Worker worker = workers.newWorker(DrillWorkflow.TASK_QUEUE, workerOptions(settings.env()));
     worker.registerWorkflowImplementationTypes(DrillWorkflowImpl.class, DrillSchedulerWorkflowImpl.class);
@@ -169,6 +172,9 @@ public final class DrillbookRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    if (housekeeping != null) {
+      housekeeping.close();
+    }
     if (workers != null) {
       // shutdownNow: a graceful shutdown waits out the pollers' 60 s long polls on the test server. An
       // activity cut short here is retried by Temporal on another worker; every action is idempotent.

@@ -9,27 +9,19 @@ import io.drillbook.drill.DrillResult;
 import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.Trigger;
 import io.drillbook.drill.Verdict;
-import io.drillbook.evidence.ChainVerification;
 import io.drillbook.evidence.EvidenceConfig;
-import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.evidence.EvidenceStore;
 import io.drillbook.plan.LoadedPlan;
 import io.drillbook.plan.PlanLoader;
 import io.drillbook.provider.BuiltInProviders;
+import io.drillbook.runtime.EmbeddedTemporal;
 import io.drillbook.service.DrillService;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
-
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +38,6 @@ class WorkerCrashTest {
 
   @Test
   void aKilledWorkerIsReplacedAndTheDrillCompletesWithIntactEvidence() throws Exception {
-    int port = freePort();
     Path source = Files.createDirectories(work.resolve("records"));
     for (int i = 0; i < 10; i++) {
       Files.writeString(source.resolve("part-" + i + ".dat"), "x".repeat(10_000 * (i + 1)));
@@ -55,96 +46,32 @@ class WorkerCrashTest {
     LoadedPlan plan = PlanLoader.load(planFile, BuiltInProviders.registry());
     assertTrue(plan.valid(), plan.errors().toString());
 
-    try (TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, true);
+    try (EmbeddedTemporal server = EmbeddedTemporal.start(0);
         // Opened first, so this JVM serves the H2 file to the worker processes (AUTO_SERVER).
         EvidenceStore evidence = EvidenceStore.open(EvidenceConfig.h2(home))) {
       WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-          WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
+          WorkflowServiceStubsOptions.newBuilder().setTarget(server.address()).build());
       WorkflowClient client = WorkflowClient.newInstance(stubs);
-      Process first = startWorker(port, "worker-1.log");
+      Process first = ChildCli.start(home, server.address(), work.resolve("worker-1.log"), "worker");
       String id = DrillId.newId();
       new DrillService(client).start(new DrillRequest(id, plan.plan(), plan.sha256(), plan.file(), Trigger.MANUAL, "crash-test"));
 
-      awaitEvent(evidence, id, "step.started", "hold");
-      first.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      assertTrue(!first.isAlive(), "worker 1 was killed");
+      DrillEvidence.await(evidence, id, "step.started", "hold");
+      ChildCli.kill(first);
 
-      Process second = startWorker(port, "worker-2.log");
+      Process second = ChildCli.start(home, server.address(), work.resolve("worker-2.log"), "worker");
       try {
-        DrillResult result;
-        try {
-          result = WorkflowStub.fromTyped(client.newWorkflowStub(DrillWorkflow.class, id))
-              .getResult(120, TimeUnit.SECONDS, DrillResult.class);
-        } catch (java.util.concurrent.TimeoutException e) {
-          throw new AssertionError("drill did not finish; its history:\n" + eventTypes(client, id), e);
-        }
+        DrillResult result = WorkflowStub.fromTyped(client.newWorkflowStub(DrillWorkflow.class, id))
+            .getResult(120, TimeUnit.SECONDS, DrillResult.class);
         assertEquals(Verdict.PASSED, result.verdict(), result.toString());
       } finally {
         second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         stubs.shutdownNow();
       }
 
-      ChainVerification chain = evidence.verify(id);
-      assertTrue(chain.intact(), chain.summary());
-      assertTrue(chain.anchored(), chain.summary());
-      List<EvidenceEvent> events = evidence.events(id);
-      Set<String> once = new HashSet<>();
-      for (EvidenceEvent e : events) {
-        if (e.type().endsWith(".started") || e.type().endsWith(".completed")) {
-          assertTrue(once.add(e.type() + "/" + e.stepId()), "duplicated event " + e.type() + " of " + e.stepId());
-        }
-      }
+      Set<String> once = DrillEvidence.intactAndOnce(evidence, id);
       assertTrue(once.contains("step.completed/verify"), once.toString());
       assertTrue(once.contains("cleanup.completed/drop-copy"), once.toString());
     }
   }
-
-  private Process startWorker(int port, String log) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--sun-misc") || a.startsWith("--enable-native-access"))
-        .forEach(command::add);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.add("worker");
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("DRILLBOOK_HOME", home.toString());
-    pb.environment().put("TEMPORAL_ADDRESS", "127.0.0.1:" + port);
-    pb.environment().remove("DRILLBOOK_EVIDENCE_URL");
-    // The Java test server serving these workers never releases a dead worker's sticky queue (a real
-    // cluster does after 5 s): workers beside a test server run without sticky execution, as documented.
-    pb.environment().put("DRILLBOOK_STICKY_EXECUTION", "false");
-    pb.redirectErrorStream(true);
-    // Kept under target/ (not the temp dir) so a failed run can be read afterwards.
-    Path logs = Files.createDirectories(Path.of("target", "crash-test-logs"));
-    pb.redirectOutput(logs.resolve(log).toFile());
-    return pb.start();
-  }
-
-  private static String eventTypes(WorkflowClient client, String id) {
-    StringBuilder s = new StringBuilder();
-    for (var event : client.fetchHistory(id).getHistory().getEventsList()) {
-      s.append(event.getEventId()).append(' ').append(event.getEventType()).append('\n');
-    }
-    return s.toString();
-  }
-
-  private static void awaitEvent(EvidenceStore evidence, String id, String type, String step) throws InterruptedException {
-    for (int i = 0; i < 600; i++) {
-      if (evidence.events(id).stream().anyMatch(e -> e.type().equals(type) && step.equals(e.stepId()))) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(type + " of " + step + " never recorded");
-  }
-
-  private static int freePort() throws IOException {
-    try (var s = new java.net.ServerSocket(0)) {
-      return s.getLocalPort();
-    }
-  }
-
 }

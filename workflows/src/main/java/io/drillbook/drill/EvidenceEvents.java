@@ -29,6 +29,19 @@ public final class EvidenceEvents {
   public static final String CLEANUP_FAILED = "cleanup.failed";
   public static final String CLEANUP_SKIPPED = "cleanup.skipped";
 
+  /**
+   * The sweeper's own streams: a drill's chain is sealed once anchored, so what the worker's sweeper removes
+   * after a drill is recorded as a short stream of its own, under the drill's tenant.
+   */
+  public static final String SWEEP_STARTED = "sweep.started";
+  public static final String SWEEP_COMPLETED = "sweep.completed";
+  /** A resource a drill left behind was removed by the sweeper. */
+  public static final String RESOURCE_RECLAIMED = "resource.reclaimed";
+  /** A resource a drill left behind could not be removed: it outlives its drill until someone does. */
+  public static final String RESOURCE_LEAKED = "resource.leaked";
+  /** The actor of the sweeper's streams. */
+  public static final String SWEEPER_ACTOR = "drillbook-sweeper";
+
   /** The actor of events drillbook records on its own (a step starting, a timeout firing). */
   public static final String SYSTEM_ACTOR = "drillbook";
 

@@ -49,8 +49,13 @@ final class BaseBackup {
     a.tools().runOrFail("pg_basebackup", PgTool.Call.owner("pg_basebackup", args).env(source.toolEnv())
         .measuring(() -> FileTrees.size(data)), a.situation("taking a base backup", source, data));
     long consistentAt = System.currentTimeMillis();
-    Map<String, Object> captured = TableInventory.captureFrom(source, a.situation("counting the source's rows", source, null));
-    checkWithPgVerifybackup(a, data);
+    // The source is counted at once (as close to the backup's consistent point as can be) while the copy is checked.
+    Map<String, Object> captured = Concurrently.withAlongside(
+        () -> TableInventory.captureFrom(source, a.situation("counting the source's rows", source, null)),
+        () -> {
+          checkWithPgVerifybackup(a, data);
+          return null;
+        });
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("snapshotId", id);
     out.put("method", METHOD);

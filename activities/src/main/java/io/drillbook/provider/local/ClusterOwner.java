@@ -33,7 +33,7 @@ public final class ClusterOwner {
   }
 
   /** The command line that runs {@code command} as the cluster owner. */
-  List<String> asOwner(List<String> command) {
+  public List<String> asOwner(List<String> command) {
     if (user == null) {
       return command;
     }

@@ -22,7 +22,8 @@ import java.util.Optional;
  *
  * <p>A retried attempt finds the same directory: a completed restore is started again if it was stopped and
  * returned as it was; a cluster already running from a base backup is reused; anything else half-done is
- * redone.
+ * redone, after stopping what the earlier attempt's programs still do there (its worker may have died
+ * leaving a copy or a pg_restore running).
  */
 final class ScratchRestore {
 
@@ -91,11 +92,18 @@ final class ScratchRestore {
       observations.add("an earlier attempt had started the scratch cluster; it was reused");
       return;
     }
+    LeftoverProcesses.kill(cluster.dataDir(), a.log());
     cluster.removeData();
-    BaseBackup.checkWithPgVerifybackup(a, backup);
-    a.tools().runOrFail("copying the base backup", PgTool.Call.owner(CP, List.of("-a", backup.toString(), cluster.dataDir().toString()))
-            .measuring(() -> FileTrees.size(cluster.dataDir())),
-        a.situation("copying the base backup into the scratch cluster", null, cluster.dataDir()));
+    // The backup is checked again while it is copied (both read the same files, the second read from the page
+    // cache); a backup that fails the check fails the step, and its copy is never started.
+    Concurrently.withAlongside(
+        () -> a.tools().runOrFail("copying the base backup", PgTool.Call.owner(CP, List.of("-a", backup.toString(), cluster.dataDir().toString()))
+                .measuring(() -> FileTrees.size(cluster.dataDir())),
+            a.situation("copying the base backup into the scratch cluster", null, cluster.dataDir())),
+        () -> {
+          BaseBackup.checkWithPgVerifybackup(a, backup);
+          return null;
+        });
     cluster.configure(FreePort.pick(), user);
     cluster.start(user);
   }
@@ -110,11 +118,12 @@ final class ScratchRestore {
       cluster.start(user);
     }
     PgEndpoint maintenance = cluster.endpoint("postgres", user);
-    // A retry may find a half-loaded database: start it over.
+    // A retry may find a half-loaded database, still loaded by the pg_restore of an attempt whose worker died
+    // (FORCE ends its session): start it over.
     try (Connection c = maintenance.connect(); Statement st = c.createStatement()) {
       if (!"postgres".equals(database)) {
         String db = "\"" + database.replace("\"", "\"\"") + "\"";
-        st.execute("DROP DATABASE IF EXISTS " + db);
+        st.execute("DROP DATABASE IF EXISTS " + db + (c.getMetaData().getDatabaseMajorVersion() >= 13 ? " WITH (FORCE)" : ""));
         st.execute("CREATE DATABASE " + db + " TEMPLATE template0");
       }
     } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package io.drillbook.provider.local;
 
 import io.drillbook.provider.ActionContext;
+import io.drillbook.provider.ActionFailure;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +18,9 @@ import java.util.function.Predicate;
  * With {@code keepFor} it may outlive its drill until then. Exports are outside the work directory and are
  * never swept: they are deliverables, removed only by a {@code delete} step.
  *
- * <p>The caller records a {@code resource.reclaimed} event for each {@link Reclaimed} returned.
+ * <p>One directory that cannot be removed does not stop the sweep: it is reported as not removed, with the
+ * reason, and tried again by the next sweep. The caller records a {@code resource.reclaimed} or
+ * {@code resource.leaked} event for each {@link Swept} returned.
  */
 public final class ScratchSweeper {
 
@@ -39,13 +42,20 @@ public final class ScratchSweeper {
     this.clock = clock;
   }
 
-  /** What was removed, by whom it was created, and why it was removed. */
-  public record Reclaimed(String path, String drillId, String stepId, String kind, String reason) {}
+  /**
+   * A directory the sweep was due to remove: by whom it was created, why it was due, and, when removing it
+   * failed, why ({@code failure}, null once it is gone).
+   */
+  public record Swept(String path, String drillId, String stepId, String kind, String reason, String failure) {
+    public boolean removed() {
+      return failure == null;
+    }
+  }
 
   /** @param drillIsRunning whether a drill (by id) is still running; unknown drills count as ended */
-  public List<Reclaimed> sweep(Predicate<String> drillIsRunning) throws IOException, InterruptedException {
+  public List<Swept> sweep(Predicate<String> drillIsRunning) throws IOException, InterruptedException {
     Instant now = clock.instant();
-    List<Reclaimed> reclaimed = new ArrayList<>();
+    List<Swept> swept = new ArrayList<>();
     for (OwnedResources.Found f : OwnedResources.scan(workDir, 2)) {
       OwnerMarker m = f.marker();
       Optional<Instant> expires = m.expires();
@@ -58,12 +68,18 @@ public final class ScratchSweeper {
         continue;
       }
       StepLog log = StepLog.of(ScratchSweeper.class, m.drillId(), m.stepId());
-      PgTool tools = new PgTool(PgBinaries.locate(null), owner, workDir, NO_HEARTBEAT, log);
-      OwnedResources.remove(f.dir(), tools, m.stepId());
-      log.info("reclaimed {} ({}): {}", f.dir(), m.kind(), reason);
-      reclaimed.add(new Reclaimed(f.dir().toString(), m.drillId(), m.stepId(), m.kind(), reason));
+      String failure = null;
+      try {
+        OwnedResources.remove(f.dir(), new PgTool(PgBinaries.locate(null), owner, workDir, NO_HEARTBEAT, log), m.stepId());
+        log.info("reclaimed {} ({}): {}", f.dir(), m.kind(), reason);
+      } catch (IOException | RuntimeException e) {
+        // ActionFailure messages are written for the evidence; anything else needs its type to make sense.
+        failure = e instanceof ActionFailure ? e.getMessage() : e.toString();
+        log.warn("could not reclaim {} ({}, {}): {}", f.dir(), m.kind(), reason, failure);
+      }
+      swept.add(new Swept(f.dir().toString(), m.drillId(), m.stepId(), m.kind(), reason, failure));
     }
-    return reclaimed;
+    return swept;
   }
 
   /** The sweeper runs outside any activity: there is no one to heartbeat to. */

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.drillbook.drill.ActionResult;
 import io.drillbook.plan.Action;
 import io.drillbook.provider.ActionFailure;
+import io.drillbook.testing.Processes;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class PostgresqlDriverTest {
       source.close();
       FileTrees.deleteRecursively(root);
     }
-    assertEquals(List.of(), processesUnder(root), "postgres processes of these tests are still running");
+    assertEquals(List.of(), Processes.mentioning(root.toString()), "postgres processes of these tests are still running");
   }
 
   private Steps steps(String drillId) {
@@ -229,6 +230,38 @@ class PostgresqlDriverTest {
     Map<String, Object> again = driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", restored)).outputs();
     assertEquals(List.of(), again.get("removed"));
     assertEquals(1, ((List<?>) again.get("alreadyGone")).size());
+  }
+
+  @Test
+  void aRestoreRetriedAfterItsWorkerDiedStopsTheCopyStillWritingIntoTheCluster() throws Exception {
+    Steps s = steps("drl-orphan-copy");
+    Path home = work.resolve(s.ctx("restore", Action.RESTORE, Map.of()).deterministicName("restore"));
+    Files.createDirectories(home.resolve("data"));
+    OwnerMarker.of(s.drillId, "restore", "scratch-cluster", Instant.now(), null).writeTo(home);
+    // What a SIGKILLed worker leaves: its child still running, naming the scratch data directory.
+    Process orphan = new ProcessBuilder("sh", "-c", "sleep 300", home.resolve("data").toString()).start();
+    Map<String, Object> restored = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", sharedSnapshot)).outputs();
+    assertTrue(orphan.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the earlier attempt's copy was stopped");
+    assertEquals(1, postmastersOf(restored.get("dataDir").toString()));
+    driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", restored));
+  }
+
+  @Test
+  void aDumpRestoreRetriedWhileTheDeadAttemptsLoadStillHoldsTheDatabaseStartsItOver() throws Exception {
+    Steps s = steps("drl-orphan-load");
+    Map<String, Object> snap = driver.snapshot(s.ctx("snapshot", Action.SNAPSHOT, Map.of("method", "dump"))).outputs();
+    Map<String, Object> first = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", snap)).outputs();
+    Path home = Path.of(first.get("dataDir").toString()).getParent();
+    // As if the worker died while pg_restore was loading: no completion record, a session still in the database.
+    Files.delete(home.resolve("result.json"));
+    try (Connection loader = PgEndpoint.parse(first.get("scratchDsn").toString(), "postgres", null, null).connect()) {
+      Map<String, Object> retried = driver.restore(s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", snap)).outputs();
+      assertEquals(first.get("dataDir"), retried.get("dataDir"));
+      assertFalse(loader.isValid(2), "the dead attempt's session was ended");
+      driver.verify(s.ctx("check", Action.VERIFY, Map.of("rowCounts", Map.of("compareWith", "source")), "restore", retried));
+      driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", retried));
+    }
+    driver.delete(s.ctx("drop-snapshot", Action.DELETE, Map.of(), "snapshot", snap));
   }
 
   // ---- failover and failback ----
@@ -416,8 +449,9 @@ class PostgresqlDriverTest {
     Path ended = Files.createDirectories(work.resolve("left_by_ended_drill"));
     OwnerMarker.of("drl-ended", "snapshot", "snapshot", Instant.now(), null).writeTo(ended);
     Thread.sleep(1_200);
-    List<ScratchSweeper.Reclaimed> reclaimed = new ScratchSweeper(work).sweep(id -> !id.equals("drl-ended"));
+    List<ScratchSweeper.Swept> reclaimed = new ScratchSweeper(work).sweep(id -> !id.equals("drl-ended"));
     Path clusterDir = Path.of(restored.get("dataDir").toString()).getParent();
+    assertTrue(reclaimed.stream().allMatch(ScratchSweeper.Swept::removed), reclaimed.toString());
     assertTrue(reclaimed.stream().anyMatch(r -> r.path().equals(clusterDir.toString()) && r.reason().startsWith("expired")), reclaimed.toString());
     assertTrue(reclaimed.stream().anyMatch(r -> r.path().equals(ended.toString()) && r.reason().equals("its drill has ended")));
     assertTrue(reclaimed.stream().noneMatch(r -> r.drillId().equals("drl-shared")), "a running drill's resources stay");
@@ -459,17 +493,6 @@ class PostgresqlDriverTest {
 
   /** How many postmasters run with this data directory. */
   private static long postmastersOf(String dataDir) throws Exception {
-    return processes().stream().filter(a -> a.contains("postgres") && a.contains("-D " + dataDir)).count();
-  }
-
-  private static List<String> processesUnder(Path root) throws Exception {
-    return processes().stream().filter(a -> a.contains(root.toString()) && !a.contains("ps -eo")).toList();
-  }
-
-  private static List<String> processes() throws Exception {
-    Process p = new ProcessBuilder("ps", "-eo", "args").start();
-    List<String> lines = new ArrayList<>(List.of(new String(p.getInputStream().readAllBytes()).split("\n")));
-    p.waitFor();
-    return lines;
+    return Processes.all().stream().filter(a -> a.contains("postgres") && a.contains("-D " + dataDir)).count();
   }
 }
