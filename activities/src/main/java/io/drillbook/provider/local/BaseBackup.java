@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code snapshot} with {@code method: basebackup}: a physical copy of the whole source cluster taken with
@@ -32,46 +31,29 @@ final class BaseBackup {
 
   ActionResult take() throws Exception {
     PgEndpoint source = PgEndpoint.ofResource(a.ctx());
-    String id = a.ctx().deterministicName("snapshot");
-    OwnedDirectory dir = OwnedDirectory.claim(a.workDir().resolve(id), a.ctx(), "snapshot", null, a.tools().owner());
-    Optional<Map<String, Object>> done = dir.completed();
-    if (done.isPresent()) {
-      return dir.reused(done.get(), a.log());
-    }
-    long start = System.nanoTime();
-    String serverVersion = checkSource(source);
-    Path data = dir.path().resolve("data");
-    // A crashed attempt may have left part of a backup; pg_basebackup needs an empty target.
-    FileTrees.deleteRecursively(data);
-    List<String> args = new ArrayList<>(List.of("-D", data.toString(), "-Fp", "-X", "stream", "--checkpoint=fast",
-        "--manifest-checksums=SHA256", "--no-password"));
-    args.addAll(source.toolArgs());
-    a.tools().runOrFail("pg_basebackup", PgTool.Call.owner("pg_basebackup", args).env(source.toolEnv())
-        .measuring(() -> FileTrees.size(data)), a.situation("taking a base backup", source, data));
-    long consistentAt = System.currentTimeMillis();
-    // The source is counted at once (as close to the backup's consistent point as can be) while the copy is checked.
-    Map<String, Object> captured = Concurrently.withAlongside(
-        () -> TableInventory.captureFrom(source, a.situation("counting the source's rows", source, null)),
-        () -> {
-          checkWithPgVerifybackup(a, data);
-          return null;
-        });
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("snapshotId", id);
-    out.put("method", METHOD);
-    out.put("path", dir.path().toString());
-    out.put("sizeBytes", FileTrees.size(data));
-    out.put("manifestSha256", FileTrees.sha256(data.resolve("backup_manifest")));
-    out.put("durationMillis", (System.nanoTime() - start) / 1_000_000);
-    out.put("consistentAtMillis", consistentAt);
-    out.put("sourceDsn", source.dsn());
-    out.put("database", source.database());
-    out.put("serverVersion", serverVersion);
-    out.putAll(captured);
-    out.put("createdResources", List.of(dir.path().toString()));
-    dir.complete(out);
-    a.log().info("base backup {} taken: {} bytes, {} tables counted", id, out.get("sizeBytes"), ((Map<?, ?>) captured.get("rowCounts")).size());
-    return ActionResult.of(out);
+    return SnapshotRecord.take(a, source, METHOD, dir -> {
+      String serverVersion = checkSource(source);
+      Path data = dir.resolve("data");
+      // A crashed attempt may have left part of a backup; pg_basebackup needs an empty target.
+      FileTrees.deleteRecursively(data);
+      List<String> args = new ArrayList<>(List.of("-D", data.toString(), "-Fp", "-X", "stream", "--checkpoint=fast",
+          "--manifest-checksums=SHA256", "--no-password"));
+      args.addAll(source.toolArgs());
+      a.tools().runOrFail("pg_basebackup", PgTool.Call.owner("pg_basebackup", args).env(source.toolEnv())
+          .measuring(() -> FileTrees.size(data)), a.situation("taking a base backup", source, data));
+      long consistentAt = System.currentTimeMillis();
+      // The source is counted at once (as close to the backup's consistent point as can be) while the copy is checked.
+      Map<String, Object> captured = Concurrently.withAlongside(
+          () -> TableInventory.captureFrom(source, a.situation("counting the source's rows", source, null)),
+          () -> {
+            checkWithPgVerifybackup(a, data);
+            return null;
+          });
+      Map<String, Object> specific = new LinkedHashMap<>();
+      specific.put("sizeBytes", FileTrees.size(data));
+      specific.put("manifestSha256", FileTrees.sha256(data.resolve("backup_manifest")));
+      return new SnapshotRecord.Taken(serverVersion, consistentAt, captured, specific);
+    });
   }
 
   /** Runs pg_verifybackup (manifest checksums and WAL) on a backup; a damaged backup fails the step. */

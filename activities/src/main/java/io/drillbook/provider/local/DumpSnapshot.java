@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code snapshot} with {@code method: dump}: one database in pg_dump's custom format. The row counts are
@@ -31,58 +30,41 @@ final class DumpSnapshot {
 
   ActionResult take() throws Exception {
     PgEndpoint source = PgEndpoint.ofResource(a.ctx());
-    String id = a.ctx().deterministicName("snapshot");
-    OwnedDirectory dir = OwnedDirectory.claim(a.workDir().resolve(id), a.ctx(), "snapshot", null, a.tools().owner());
-    Optional<Map<String, Object>> done = dir.completed();
-    if (done.isPresent()) {
-      return dir.reused(done.get(), a.log());
-    }
-    long start = System.nanoTime();
-    Path dump = dir.path().resolve(DUMP_FILE);
-    Map<String, Object> captured;
-    long consistentAt;
-    String serverVersion;
-    try (Connection c = source.connect()) {
-      TableInventory.beginSnapshot(c);
-      String snapshot;
-      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_export_snapshot(), current_setting('server_version')")) {
-        rs.next();
-        snapshot = rs.getString(1);
-        serverVersion = rs.getString(2);
+    return SnapshotRecord.take(a, source, METHOD, dir -> {
+      Path dump = dir.resolve(DUMP_FILE);
+      Map<String, Object> captured;
+      long consistentAt;
+      String serverVersion;
+      try (Connection c = source.connect()) {
+        TableInventory.beginSnapshot(c);
+        String snapshot;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_export_snapshot(), current_setting('server_version')")) {
+          rs.next();
+          snapshot = rs.getString(1);
+          serverVersion = rs.getString(2);
+        }
+        consistentAt = System.currentTimeMillis();
+        captured = TableInventory.capture(c, TableInventory.CHEAP_CHECKSUM_BYTES);
+        List<String> args = new ArrayList<>(List.of("-Fc", "--snapshot=" + snapshot, "--no-password", "-f", dump.toString()));
+        args.addAll(source.toolArgs());
+        args.addAll(List.of("-d", source.database()));
+        // The exporting transaction stays open while pg_dump runs: the snapshot lives only as long as it does.
+        a.tools().runOrFail("pg_dump", PgTool.Call.client("pg_dump", args).env(source.toolEnv())
+            .measuring(() -> FileTrees.size(dump)), a.situation("dumping the database", source, dump));
+        c.commit();
+      } catch (SQLException e) {
+        throw PgFaults.fromSql(e, a.situation("reading the source", source, null));
       }
-      consistentAt = System.currentTimeMillis();
-      captured = TableInventory.capture(c, TableInventory.CHEAP_CHECKSUM_BYTES);
-      List<String> args = new ArrayList<>(List.of("-Fc", "--snapshot=" + snapshot, "--no-password", "-f", dump.toString()));
-      args.addAll(source.toolArgs());
-      args.addAll(List.of("-d", source.database()));
-      // The exporting transaction stays open while pg_dump runs: the snapshot lives only as long as it does.
-      a.tools().runOrFail("pg_dump", PgTool.Call.client("pg_dump", args).env(source.toolEnv())
-          .measuring(() -> FileTrees.size(dump)), a.situation("dumping the database", source, dump));
-      c.commit();
-    } catch (SQLException e) {
-      throw PgFaults.fromSql(e, a.situation("reading the source", source, null));
-    }
-    readBack(a, dump);
-    ExportManifest manifest = ExportManifest.openOrCreate(dir.path(), a.ctx().drillId(), a.stepId(), source.dsn(), "pg_dump custom format");
-    manifest.append(DUMP_FILE);
-    manifest.markComplete();
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("snapshotId", id);
-    out.put("method", METHOD);
-    out.put("path", dir.path().toString());
-    out.put("dumpFile", dump.toString());
-    out.put("sizeBytes", manifest.totalBytes());
-    out.put("manifestSha256", manifest.sha256());
-    out.put("durationMillis", (System.nanoTime() - start) / 1_000_000);
-    out.put("consistentAtMillis", consistentAt);
-    out.put("sourceDsn", source.dsn());
-    out.put("database", source.database());
-    out.put("serverVersion", serverVersion);
-    out.putAll(captured);
-    out.put("createdResources", List.of(dir.path().toString()));
-    dir.complete(out);
-    a.log().info("dump {} taken: {} bytes", id, out.get("sizeBytes"));
-    return ActionResult.of(out);
+      readBack(a, dump);
+      ExportManifest manifest = ExportManifest.openOrCreate(dir, a.ctx().drillId(), a.stepId(), source.dsn(), "pg_dump custom format");
+      manifest.append(DUMP_FILE);
+      manifest.markComplete();
+      Map<String, Object> specific = new LinkedHashMap<>();
+      specific.put("dumpFile", dump.toString());
+      specific.put("sizeBytes", manifest.totalBytes());
+      specific.put("manifestSha256", manifest.sha256());
+      return new SnapshotRecord.Taken(serverVersion, consistentAt, captured, specific);
+    });
   }
 
   /** Reads the whole archive with pg_restore (to /dev/null): a truncated or damaged dump fails here. */
