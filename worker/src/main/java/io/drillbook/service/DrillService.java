@@ -75,26 +75,17 @@ public final class DrillService {
       throw new ServiceRefusal(Kind.NOT_FOUND, "no drill " + drillId + " on this Temporal service",
           "check the ID with `drillbook drill list`, and that TEMPORAL_ADDRESS points where the drill runs");
     } catch (RuntimeException e) {
-      ApplicationFailure reason = applicationFailure(e);
+      ApplicationFailure reason = TemporalFailures.refusal(e);
       if (reason != null) {
         // The RACI refusal is the caller's to fix (ask the right person); any other one is the drill's state.
         Kind kind = DrillWorkflow.refusedByRaci(reason) ? Kind.FORBIDDEN : Kind.CONFLICT;
         throw new ServiceRefusal(kind, "drill " + drillId + " refused the request: " + reason.getOriginalMessage(), null);
       }
-      if (e.getClass().getName().startsWith("io.grpc") || e.getCause() instanceof io.grpc.StatusRuntimeException) {
+      if (TemporalFailures.unreachable(e)) {
         throw new ServiceRefusal(Kind.UNAVAILABLE, "Temporal did not answer for drill " + drillId + ": " + e.getMessage(),
             "check that Temporal is running and reachable");
       }
       throw e;
     }
-  }
-
-  private static ApplicationFailure applicationFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure a) {
-        return a;
-      }
-    }
-    return null;
   }
 }

@@ -182,11 +182,11 @@ public final class ScheduleService {
     } catch (WorkflowNotFoundException e) {
       throw new GoneFromTemporal(scheduleId);
     } catch (RuntimeException e) {
-      ApplicationFailure reason = applicationFailure(e);
+      ApplicationFailure reason = TemporalFailures.refusal(e);
       if (reason != null) {
         throw new UserError("schedule " + scheduleId + " refused the request: " + reason.getOriginalMessage());
       }
-      if (e.getClass().getName().startsWith("io.grpc") || e.getCause() instanceof io.grpc.StatusRuntimeException) {
+      if (TemporalFailures.unreachable(e)) {
         throw new UserError("Temporal did not answer for schedule " + scheduleId + ": " + e.getMessage(),
             ExitCodes.ENVIRONMENT);
       }
@@ -194,14 +194,6 @@ public final class ScheduleService {
     }
   }
 
-  private static ApplicationFailure applicationFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ApplicationFailure a) {
-        return a;
-      }
-    }
-    return null;
-  }
 
   /** The schedule is in the evidence store but its workflow is not on this Temporal service. */
   static final class GoneFromTemporal extends UserError {
