@@ -25,6 +25,11 @@ public record Frame(ReportLanguage lang, String title, String user, String csrf,
     return label.in(lang);
   }
 
+  /** A label's colon as each language writes it: " : " in French, ": " in English. */
+  public String colon() {
+    return lang == ReportLanguage.FR ? "\u00a0: " : ": ";
+  }
+
   public String langCode() {
     return lang.code();
   }
