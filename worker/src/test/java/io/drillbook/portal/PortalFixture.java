@@ -48,6 +48,11 @@ final class PortalFixture implements AutoCloseable {
   final Map<String, String> env;
 
   PortalFixture(Path home, Map<String, String> extraEnv) throws IOException {
+    this(home, extraEnv, 0);
+  }
+
+  /** @param port the server's port, 0 for any free one */
+  PortalFixture(Path home, Map<String, String> extraEnv, int port) throws IOException {
     Path plans = Files.createDirectories(home.resolve("plans"));
     Files.writeString(plans.resolve("a-exercise.yaml"), plan("a-exercise", TENANT_A));
     Files.writeString(plans.resolve("b-exercise.yaml"), plan("b-exercise", TENANT_B));
@@ -58,7 +63,7 @@ final class PortalFixture implements AutoCloseable {
     temporal = TemporalConnection.embedded(0, runtime.metrics());
     runtime.startWorker(temporal.client());
     DrillService service = new DrillService(temporal.client());
-    server = ApiServer.start(runtime, service, "127.0.0.1", 0);
+    server = ApiServer.start(runtime, service, "127.0.0.1", port);
     tokens = TokenStore.open(EvidenceConfig.fromEnvironment(env));
     drills = new DrillAccess(runtime.evidence(), service, PlanLibrary.fromEnvironment(env, runtime.providers()));
   }
