@@ -47,6 +47,8 @@ public enum PortalText {
   ANCHORED("Ancré dans la chaîne du client.", "Anchored in the client's chain."),
   NOT_ANCHORED("Pas encore ancré (l'exercice n'est pas terminé).", "Not anchored yet (the drill has not ended)."),
   BROKEN("Chaîne rompue : %s. Prévenez votre prestataire.", "Chain broken: %s. Tell your MSP."),
+  IN_PROGRESS("L'exercice est en cours : cette page montre ce qui s'est passé jusqu'ici. Rechargez-la pour la suite.",
+      "The drill is running: this page shows what has happened so far. Reload it for what comes next."),
   NOT_RECORDED("L'exercice vient de démarrer : ses preuves ne sont pas encore enregistrées. Rechargez la page.",
       "The drill has just started: its evidence is not recorded yet. Reload the page."),
   WAITING_TITLE("Décisions qui vous attendent", "Decisions waiting for you"),
