@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The client portal (docs/portal.md): server-rendered pages under {@value #BASE} on the API's server, for people
@@ -138,6 +139,11 @@ public final class Portal implements AutoCloseable {
       PortalSession session = signedIn ? sessions.find(ctx.cookie(PortalCookies.SESSION), Instant.now()).orElse(null)
           : null;
       PortalRequest request = new PortalRequest(lang, session, frame(ctx, lang, session, nav));
+      // The log line fields drill=, step=, tenant= (logback.xml), for every line this request logs.
+      Map<String, String> path = ctx.pathParamMap();
+      logField("drillId", path.get("id"));
+      logField("stepId", path.get("step"));
+      logField("tenant", session == null ? null : session.principal().tenant());
       try {
         if (signedIn && session == null) {
           if (ctx.method() == HandlerType.GET) {
@@ -154,8 +160,18 @@ public final class Portal implements AutoCloseable {
         page.handle(ctx, request);
       } catch (Exception e) {
         error(ctx, request, e);
+      } finally {
+        MDC.remove("drillId");
+        MDC.remove("stepId");
+        MDC.remove("tenant");
       }
     };
+  }
+
+  private static void logField(String key, String value) {
+    if (value != null) {
+      MDC.put(key, value);
+    }
   }
 
   static PageError csrfRefused(Frame frame) {

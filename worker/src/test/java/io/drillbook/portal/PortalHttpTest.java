@@ -209,6 +209,24 @@ class PortalHttpTest {
   }
 
   @Test
+  void theListPagesAndFiltersThroughTheServiceLayer() {
+    PortalClient client = signedIn("dsi-client", Role.CLIENT_APPROVER, TENANT_A);
+    HttpResponse<String> first = client.get("/portal/drills?plan=a-exercise&type=PCA");
+    assertTrue(first.body().contains(waitingOfA));
+    assertFalse(first.body().contains("id=\"previous\"") || first.body().contains("id=\"next\""));
+    assertFalse(client.get("/portal/drills?plan=b-exercise").body().contains("data-drill="));
+    assertFalse(client.get("/portal/drills?verdict=FAILED").body().contains("data-drill="));
+    HttpResponse<String> second = client.get("/portal/drills?plan=a-exercise&page=2");
+    assertEquals(200, second.statusCode());
+    assertFalse(second.body().contains("data-drill="));
+    assertTrue(second.body().contains("href=\"/portal/drills?plan=a-exercise&amp;page=1\""), second.body());
+    assertEquals(400, client.get("/portal/drills?page=0").statusCode());
+    assertEquals(400, client.get("/portal/drills?verdict=GREAT").statusCode());
+    assertFalse(client.get("/portal/drills?tenant=" + TENANT_B).body().contains(drillOfB),
+        "a tenant parameter cannot widen the list");
+  }
+
+  @Test
   void withoutOidcSettingsThereIsNoOidcButton() {
     String page = new PortalClient(f.portal()).get("/portal/signin?lang=en").body();
     assertFalse(page.contains("sign-in-oidc"));
