@@ -56,7 +56,6 @@ public final class Portal implements AutoCloseable {
     void handle(Context ctx, PortalRequest request) throws Exception;
   }
 
-  private final PortalSettings settings;
   private final SessionStore sessions;
   private final PortalCookies cookies;
   private final Templates templates = new Templates();
@@ -67,7 +66,6 @@ public final class Portal implements AutoCloseable {
 
   private Portal(PortalSettings settings, SessionStore sessions, DrillAccess access, EvidenceStore evidence,
       PlanLibrary plans, TokenStore tokens, OidcVerifier verifier, Map<String, String> env) {
-    this.settings = settings;
     this.sessions = sessions;
     this.cookies = new PortalCookies(settings);
     this.drills = new DrillPages(access, evidence, new Inbox(access, plans), templates, env);
@@ -136,8 +134,15 @@ public final class Portal implements AutoCloseable {
     return ctx -> {
       securityHeaders(ctx);
       ReportLanguage lang = PortalLanguage.choose(ctx, cookies);
-      PortalSession session = signedIn ? sessions.find(ctx.cookie(PortalCookies.SESSION), Instant.now()).orElse(null)
-          : null;
+      PortalSession session = null;
+      RuntimeException noSessions = null;
+      if (signedIn) {
+        try {
+          session = sessions.find(ctx.cookie(PortalCookies.SESSION), Instant.now()).orElse(null);
+        } catch (SessionStore.Unavailable e) {
+          noSessions = e;
+        }
+      }
       PortalRequest request = new PortalRequest(lang, session, frame(ctx, lang, session, nav));
       // The log line fields drill=, step=, tenant= (logback.xml), for every line this request logs.
       Map<String, String> path = ctx.pathParamMap();
@@ -145,6 +150,9 @@ public final class Portal implements AutoCloseable {
       logField("stepId", path.get("step"));
       logField("tenant", session == null ? null : session.principal().tenant());
       try {
+        if (noSessions != null) {
+          throw noSessions;
+        }
         if (signedIn && session == null) {
           if (ctx.method() == HandlerType.GET) {
             ctx.redirect(BASE + "/signin?next=" + java.net.URLEncoder.encode(PortalRequest.pathOf(ctx),
@@ -195,6 +203,11 @@ public final class Portal implements AutoCloseable {
         log.warn("portal: identity provider unavailable: {}", u.getMessage());
         yield new ErrorView(frame, 503, frame.t(PortalText.ERROR_UNAVAILABLE), "the identity provider did not answer",
             "retry in a moment; if it lasts, tell the MSP (DRILLBOOK_OIDC_* settings)");
+      }
+      case SessionStore.Unavailable s -> {
+        log.warn("portal: session table unavailable for {} {}", ctx.method(), ctx.path(), s);
+        yield new ErrorView(frame, 503, frame.t(PortalText.ERROR_UNAVAILABLE), "the database that keeps sign-ins did "
+            + "not answer", "retry in a moment");
       }
       case EvidenceStoreException s -> {
         log.warn("portal: evidence store unavailable for {} {}", ctx.method(), ctx.path(), s);

@@ -37,6 +37,15 @@ final class SessionStore implements AutoCloseable {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** The database did not answer: the portal shows a 503 page, worth retrying once it is back. */
+  static final class Unavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unavailable(String message, SQLException cause) {
+      super(message + ": " + cause.getMessage(), cause);
+    }
+  }
+
   private final HikariDataSource pool;
   private final PortalSettings settings;
 
@@ -109,7 +118,7 @@ final class SessionStore implements AutoCloseable {
             new Principal(rs.getString(2), roles, rs.getString(4), rs.getString(5))));
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read portal sessions: " + e.getMessage(), e);
+      throw new Unavailable("cannot read portal sessions", e);
     }
   }
 
@@ -142,7 +151,7 @@ final class SessionStore implements AutoCloseable {
             ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot read pending sign-ins: " + e.getMessage(), e);
+      throw new Unavailable("cannot read pending sign-ins", e);
     }
     update("DELETE FROM portal_login WHERE state_sha256 = ?", key);
     return verifier;
@@ -179,7 +188,7 @@ final class SessionStore implements AutoCloseable {
       }
       st.executeUpdate();
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot update portal sessions: " + e.getMessage(), e);
+      throw new Unavailable("cannot update portal sessions", e);
     }
   }
 

@@ -87,7 +87,8 @@ class PortalHttpTest {
   void aFormWithoutTheSessionsCsrfTokenIsRefused() {
     PortalClient client = signedIn("dsi-client", Role.CLIENT_APPROVER, TENANT_A);
     String path = "/portal/drills/" + waitingOfA + "/steps/sign-off/decide";
-    for (Map<String, String> form : new Map[] {Map.of("verb", "approve"), Map.of("verb", "approve", "csrf", "forged")}) {
+    for (Map<String, String> form : java.util.List.of(Map.of("verb", "approve"),
+        Map.of("verb", "approve", "csrf", "forged"))) {
       HttpResponse<String> refused = client.post(path, form);
       assertEquals(403, refused.statusCode());
       assertTrue(refused.body().contains("Formulaire refusé") && refused.body().contains("Rechargez la page"),
