@@ -14,16 +14,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Sign-in with the identity provider, the authorization code flow with PKCE, against the test provider (which
  * only hands out a token for the verifier of the challenge it was sent): the portal's user is the principal of
- * the provider's token, and an answer that does not belong to a sign-in started from this browser is refused.
+ * the provider's token, and an answer that does not belong to a sign-in started from this browser is refused; the
+ * button also works in headless Chromium.
  */
 class PortalOidcTest {
   @TempDir static Path home;
@@ -97,6 +103,22 @@ class PortalOidcTest {
     assertEquals(303, starter.get(callback).statusCode());
     starter.cookies.put(PortalCookies.OIDC_STATE, callback.substring(callback.indexOf("state=") + 6));
     assertEquals(403, starter.get(callback).statusCode(), "a state is good for one sign-in");
+  }
+
+  @Test
+  void theSignInButtonWorksInTheBrowser(@TempDir Path browser) {
+    idp.signInAs("head-nurse", List.of("client-viewer"), TENANT_A);
+    WebDriver driver = Chromium.start(browser.resolve("profile"), browser);
+    try {
+      driver.get(f.portal() + "/signin?lang=en");
+      driver.findElement(By.id("sign-in-oidc")).click();
+      new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/portal/drills"));
+      assertEquals("head-nurse · client-viewer · clinic-a", driver.findElement(By.id("user")).getText());
+      assertTrue(driver.findElement(By.cssSelector("#drills tr[data-drill='" + drillOfA + "']")).isDisplayed());
+      Chromium.screenshot(driver, "09-oidc-signed-in");
+    } finally {
+      driver.quit();
+    }
   }
 
   @Test
