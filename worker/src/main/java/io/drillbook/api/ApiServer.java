@@ -9,6 +9,7 @@ import io.drillbook.auth.Principal;
 import io.drillbook.auth.TokenStore;
 import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceStoreException;
+import io.drillbook.portal.Portal;
 import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.ExitCodes;
 import io.drillbook.runtime.UserError;
@@ -52,11 +53,13 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final TokenStore tokens;
+  private final Portal portal;
   private final String address;
 
-  private ApiServer(Javalin app, TokenStore tokens, String address) {
+  private ApiServer(Javalin app, TokenStore tokens, Portal portal, String address) {
     this.app = app;
     this.tokens = tokens;
+    this.portal = portal;
     this.address = address;
   }
 
@@ -86,20 +89,29 @@ public final class ApiServer implements AutoCloseable {
     PlanLibrary plans = PlanLibrary.fromEnvironment(env, runtime.providers());
     DrillAccess access = new DrillAccess(runtime.evidence(), drills, plans);
     Authenticator authenticator = new Authenticator(tokens, oidc);
+    Portal portal;
+    try {
+      portal = Portal.open(env, EvidenceConfig.fromEnvironment(env), runtime.evidence(), access, plans, tokens, oidc);
+    } catch (UserError e) {
+      tokens.close();
+      throw e;
+    }
     Javalin app = Javalin.create(config -> {
       configure(config, authenticator, new DrillsApi(access), new PlansApi(plans));
+      portal.routes(config);
       // Unauthenticated like every Prometheus target: bind the port to a private network (docs/metrics.md).
       config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(runtime.metrics().scrape()));
     });
     try {
       app.start(host, port);
     } catch (JavalinBindException e) {
+      portal.close();
       tokens.close();
       throw new UserError("port " + port + " is already in use, so the HTTP API cannot listen on it: stop what uses "
           + "it or pass --http with another port", ExitCodes.ENVIRONMENT);
     }
     String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    return new ApiServer(app, tokens, "http://" + shown + ":" + app.port() + BASE);
+    return new ApiServer(app, tokens, portal, "http://" + shown + ":" + app.port() + BASE);
   }
 
   private static void configure(JavalinConfig config, Authenticator auth, DrillsApi drills, PlansApi plans) {
@@ -209,6 +221,11 @@ public final class ApiServer implements AutoCloseable {
     return address;
   }
 
+  /** The client portal's URL, e.g. {@code http://127.0.0.1:8080/portal} (docs/portal.md). */
+  public String portalAddress() {
+    return address.substring(0, address.length() - BASE.length()) + Portal.BASE;
+  }
+
   public int port() {
     return app.port();
   }
@@ -226,6 +243,7 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    portal.close();
     tokens.close();
   }
 }

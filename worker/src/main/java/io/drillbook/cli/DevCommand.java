@@ -43,6 +43,7 @@ final class DevCommand extends CliCommand {
       out.println("drillbook dev is running");
       out.println("  Temporal (embedded test server): " + temporal.address());
       out.println("  HTTP API:                        " + api.address() + " (docs/api.md)");
+      out.println("  client portal:                   " + api.portalAddress() + " (docs/portal.md)");
       out.println("  metrics (Prometheus):            http://127.0.0.1:" + api.port() + "/metrics (docs/metrics.md)");
       out.println("  evidence store:                  " + runtime.evidenceDescription());
       out.println("  work directory:                  " + settings.workDir());

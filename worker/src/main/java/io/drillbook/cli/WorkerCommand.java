@@ -38,7 +38,7 @@ final class WorkerCommand extends CliCommand {
       out.println("drillbook worker polling task queue " + DrillWorkflow.TASK_QUEUE + " on " + temporal.address()
           + "; evidence store " + runtime.evidenceDescription());
       if (api != null) {
-        out.println("HTTP API on " + api.address() + " (every interface)");
+        out.println("HTTP API on " + api.address() + " (every interface), client portal on " + api.portalAddress());
       }
       out.flush();
       DevCommand.awaitShutdown();

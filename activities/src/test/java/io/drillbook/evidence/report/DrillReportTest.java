@@ -11,6 +11,8 @@ import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.evidence.EvidenceStore;
 import io.drillbook.evidence.bundle.RecordedDrill;
+import io.drillbook.evidence.report.ReportOutline.Objective;
+import io.drillbook.evidence.report.ReportOutline.Step;
 import io.drillbook.plan.Raci;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -150,5 +152,35 @@ class DrillReportTest {
     assertEquals(ReportLanguage.EN, ReportLanguage.of(Locale.US));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportLanguage.of(Locale.GERMAN));
     assertEquals("reports are written in French (fr) or English (en), not in 'de'", e.getMessage());
+  }
+
+  // ReportOutline: the report's facts as other renderers (the portal) get them, in the report's own words.
+
+  @Test
+  void aPassingDrillIsWordedAsTheReportWordsIt() {
+    ReportOutline fr = ReportOutline.of(passing, ReportLanguage.FR);
+    assertEquals("PASSED", fr.verdictCode());
+    assertEquals("RÉUSSI", fr.verdict());
+    Objective rto = fr.objectives().getFirst();
+    assertEquals(List.of("RTO — durée maximale d'interruption", "30 min", "14 min", "respecté", "met"),
+        List.of(rto.name(), rto.target(), rto.achieved(), rto.result(), rto.status()));
+    assertTrue(fr.steps().stream().allMatch(s -> s.status().equals("ok")));
+    assertTrue(fr.steps().stream().noneMatch(s -> s.accountable().length() == 1), "RACI names spelled out");
+    assertTrue(fr.decisions().stream().anyMatch(d -> d.decision().equals("approuvée")));
+    assertTrue(fr.timelineHtml().contains("<svg") && !fr.timelineHtml().contains("style="));
+    assertEquals("Accountable (answers for it)", ReportOutline.Label.ACCOUNTABLE.in(ReportLanguage.EN));
+    assertEquals("PASSED", ReportOutline.of(passing, ReportLanguage.EN).verdict());
+  }
+
+  @Test
+  void aFailingDrillNamesTheFailedStepAndWhy() {
+    ReportOutline en = ReportOutline.of(failing, ReportLanguage.EN);
+    assertEquals("FAILED", en.verdict());
+    assertTrue(en.failureReason().contains("verify-data"));
+    Step failed = en.steps().stream().filter(s -> s.status().equals("ko")).findFirst().orElseThrow();
+    assertEquals("verify-data", failed.id());
+    assertEquals("failed", failed.outcome());
+    assertTrue(failed.note().contains("18 200 instead of 18 240"), failed.note());
+    assertFalse(en.identity().isEmpty());
   }
 }

@@ -1,0 +1,5 @@
+package io.drillbook.portal.view;
+
+import java.util.List;
+
+public record ApprovalsView(Frame frame, List<WaitingStep> waiting) {}

@@ -1,0 +1,95 @@
+package io.drillbook.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.drillbook.auth.IssuedToken;
+import io.drillbook.auth.Principal;
+import io.drillbook.auth.Role;
+import io.drillbook.auth.TokenStore;
+import io.drillbook.evidence.EvidenceConfig;
+import io.drillbook.testing.PostgresTestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/sql/auth-grants.sql as an operator applies it: the worker's role, with migrations off, authenticates
+ * tokens and keeps portal sessions and OIDC sign-ins, and cannot create, revoke or change a token.
+ */
+class PostgresAuthGrantsTest {
+  private static final Path GRANTS = Path.of("..", "deploy", "sql", "auth-grants.sql");
+
+  private static PostgresTestDatabase db;
+  private static String worker;
+  private static IssuedToken token;
+
+  @BeforeAll
+  static void migrateAndGrant() throws SQLException, IOException {
+    db = PostgresTestDatabase.create();
+    worker = PostgresTestDatabase.uniqueName("drillbook_worker_");
+    db.onMaintenanceDatabase("CREATE ROLE " + worker + " LOGIN PASSWORD 'worker-secret'");
+    EvidenceConfig owner = new EvidenceConfig(db.jdbcUrl(), db.user(), db.password(), true);
+    try (TokenStore tokens = TokenStore.open(owner)) {
+      token = tokens.create("dsi-client", Role.CLIENT_APPROVER, "clinic-a", Duration.ofHours(1));
+    }
+    try (Connection c = db.connect(); Statement st = c.createStatement()) {
+      st.execute(Files.readString(GRANTS).replace("drillbook_worker", worker));
+    }
+  }
+
+  @AfterAll
+  static void drop() throws SQLException {
+    db.close();
+    db.onMaintenanceDatabase("DROP ROLE IF EXISTS " + worker);
+  }
+
+  private static EvidenceConfig asWorker() {
+    return new EvidenceConfig(db.jdbcUrl(), worker, "worker-secret", false);
+  }
+
+  @Test
+  void theWorkerRoleAuthenticatesAndKeepsPortalSessions() {
+    PortalSettings settings = new PortalSettings(null, false, Duration.ofMinutes(30), Duration.ofHours(12),
+        Optional.empty());
+    try (TokenStore tokens = TokenStore.open(asWorker()); SessionStore sessions = SessionStore.open(asWorker(), settings)) {
+      Principal who = tokens.authenticate(token.bearer());
+      assertEquals("dsi-client", who.name());
+      Instant now = Instant.now();
+      PortalSession session = sessions.open(who, now);
+      assertEquals(who, sessions.find(session.id(), now.plusSeconds(60)).orElseThrow().principal());
+      sessions.close(session.id());
+      assertTrue(sessions.find(session.id(), now).isEmpty());
+      sessions.beginLogin("state", "verifier", now);
+      assertEquals(Optional.of("verifier"), sessions.finishLogin("state", now));
+    }
+  }
+
+  @Test
+  void theWorkerRoleCannotMakeRevokeOrChangeTokens() throws SQLException {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), worker, "worker-secret");
+        Statement st = c.createStatement()) {
+      for (String sql : new String[] {
+          "INSERT INTO api_token (id, secret_sha256, name, role, created_at, expires_at) "
+              + "VALUES ('dbk_x', 'x', 'x', 'msp-admin', now(), now())",
+          "UPDATE api_token SET role = 'msp-admin'",
+          "UPDATE api_token SET revoked_at = now()",
+          "DELETE FROM api_token",
+          "DELETE FROM auth_schema_history"}) {
+        SQLException denied = assertThrows(SQLException.class, () -> st.execute(sql), sql);
+        assertEquals("42501", denied.getSQLState(), sql + ": " + denied.getMessage());
+      }
+    }
+  }
+}
