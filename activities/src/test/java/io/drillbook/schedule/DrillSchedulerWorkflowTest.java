@@ -113,7 +113,7 @@ class DrillSchedulerWorkflowTest {
   }
 
   @Test
-  void pauseResumeTriggerChangeCronAndDeleteAreRecordedWithTheirActor() {
+  void pauseResumeTriggerChangeCronAndDeleteAreRecordedWithTheirActor() throws Exception {
     try (ScheduleHarness h = new ScheduleHarness(at("2026-05-04T12:00", PARIS))) {
       ScheduleSpec spec = spec("0 3 * * *", PARIS);
       DrillSchedulerWorkflow scheduler = h.start(spec);
@@ -133,8 +133,9 @@ class DrillSchedulerWorkflowTest {
       assertEquals(FireOutcome.STARTED, triggered.outcome());
       assertEquals(FireReason.TRIGGER, triggered.reason());
       assertEquals("dsi@client", triggered.requestedBy());
-      assertEquals(triggered.drillId(), h.drills.starts().get(0).drillId());
-      assertAbout(h.now().toEpochMilli(), h.drills.starts().get(0).atMillis());
+      ScriptedDrill.Start start = h.awaitDrillStarts(1).get(0);
+      assertEquals(triggered.drillId(), start.drillId());
+      assertAbout(h.now().toEpochMilli(), start.atMillis());
 
       // 2026-05-11 is the next Monday.
       ScheduleState weekly = scheduler.changeCron("msp-manager", "0 4 * * 1", PARIS);
