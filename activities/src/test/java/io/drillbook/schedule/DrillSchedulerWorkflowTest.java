@@ -15,6 +15,7 @@ import io.drillbook.drill.Verdict;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,7 @@ class DrillSchedulerWorkflowTest {
   }
 
   @Test
-  void pauseResumeTriggerChangeCronAndDeleteAreRecordedWithTheirActor() {
+  void pauseResumeTriggerChangeCronAndDeleteAreRecordedWithTheirActor() throws Exception {
     try (ScheduleHarness h = new ScheduleHarness(at("2026-05-04T12:00", PARIS))) {
       ScheduleSpec spec = spec("0 3 * * *", PARIS);
       DrillSchedulerWorkflow scheduler = h.start(spec);
@@ -132,8 +133,9 @@ class DrillSchedulerWorkflowTest {
       assertEquals(FireOutcome.STARTED, triggered.outcome());
       assertEquals(FireReason.TRIGGER, triggered.reason());
       assertEquals("dsi@client", triggered.requestedBy());
-      assertEquals(triggered.drillId(), h.drills.starts().get(0).drillId());
-      assertAbout(h.now().toEpochMilli(), h.drills.starts().get(0).atMillis());
+      ScriptedDrill.Start start = h.awaitDrillStarts(1).get(0);
+      assertEquals(triggered.drillId(), start.drillId());
+      assertAbout(h.now().toEpochMilli(), start.atMillis());
 
       // 2026-05-11 is the next Monday.
       ScheduleState weekly = scheduler.changeCron("msp-manager", "0 4 * * 1", PARIS);
@@ -224,6 +226,40 @@ class DrillSchedulerWorkflowTest {
       assertFalse(state.queued());
       assertEquals(3, state.fires());
       assertEquals(0, state.skipped());
+    }
+  }
+
+  /**
+   * The race of a delete with a fire the scheduler has already taken: the queued fire is due as soon as the
+   * running drill's end is recorded, and the delete comes while that record is being written. The fire is
+   * skipped, saying why, instead of starting a drill of a deleted schedule.
+   */
+  @Test
+  void aDeleteThatComesWhileTheSchedulerIsAboutToStartAFireStartsNoDrill() throws Exception {
+    try (ScheduleHarness h = new ScheduleHarness(at("2026-06-01T00:30", "UTC"))) {
+      h.drills.then(Duration.ofMinutes(90), Verdict.PASSED);
+      ScheduleSpec spec = spec("0 * * * *", "UTC").withOverlap(OverlapPolicy.QUEUE);
+      DrillSchedulerWorkflow scheduler = h.start(spec);
+      h.sleepUntil(at("2026-06-01T02:10", "UTC"));
+      assertTrue(scheduler.state().queued());
+
+      RecordingScheduleEvents.Hold drillEnd = h.events.holdBefore(ScheduleEvents.DRILL_ENDED);
+      Thread clock = Thread.ofPlatform().start(() -> h.sleepUntil(at("2026-06-01T02:50", "UTC")));
+      drillEnd.awaitReached();
+      WorkflowStub.fromTyped(scheduler).startUpdate("delete", WorkflowUpdateStage.ACCEPTED, Void.class, "msp-manager");
+      drillEnd.release();
+      ScheduleState last = h.result(scheduler);
+      clock.join();
+
+      assertTrue(last.deleted());
+      assertEquals(1, h.drills.starts().size(), "no drill after the delete: " + h.drills.starts());
+      assertEquals(List.of(ScheduleEvents.CREATED, ScheduleEvents.FIRED, ScheduleEvents.QUEUED,
+          ScheduleEvents.DRILL_ENDED, ScheduleEvents.DELETED, ScheduleEvents.SKIPPED), h.events.types());
+      ScheduleEvent skipped = h.events.events().get(5);
+      assertEquals("the schedule was deleted by msp-manager before the drill started", skipped.payload().get("note"));
+      assertEquals(FireReason.CRON.name(), skipped.payload().get("reason"));
+      assertTrue(h.events.sealed(spec.scheduleId()));
+      assertEquals(List.of(), h.events.violations());
     }
   }
 

@@ -91,6 +91,17 @@ public final class ScheduleHarness implements AutoCloseable {
     return Instant.ofEpochMilli(env.currentTimeMillis());
   }
 
+  /**
+   * The drills started so far, once there are at least {@code count}: a trigger returns when the drill's
+   * workflow has started, which can be before that workflow's first task records its start.
+   */
+  public List<ScriptedDrill.Start> awaitDrillStarts(int count) throws InterruptedException {
+    for (int i = 0; i < 200 && drills.starts().size() < count; i++) {
+      Thread.sleep(50);
+    }
+    return drills.starts();
+  }
+
   /** The start times of the drills so far, in {@code zone}. */
   public List<ZonedDateTime> drillStarts(ZoneId zone) {
     return drills.starts().stream().map(s -> Instant.ofEpochMilli(s.atMillis()).atZone(zone)).toList();

@@ -21,11 +21,8 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,11 +40,7 @@ public final class StepOverheadBench {
   public static void main(String[] args) throws Exception {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 7;
-    Path home = Files.createTempDirectory("drillbook-bench-");
-    Map<String, String> env = new HashMap<>(System.getenv());
-    env.put("DRILLBOOK_HOME", home.toString());
-    env.remove("TEMPORAL_ADDRESS");
-    env.remove("DRILLBOOK_EVIDENCE_URL");
+    Map<String, String> env = EmbeddedBenchEnvironment.create();
     DrillbookSettings settings = DrillbookSettings.fromEnvironment(env);
     try (TemporalConnection temporal = TemporalConnection.embedded(0);
         DrillbookRuntime runtime = DrillbookRuntime.open(settings)) {

@@ -16,6 +16,8 @@ import io.drillbook.runtime.UserError;
 import io.drillbook.service.DrillAccess;
 import io.drillbook.service.DrillService;
 import io.drillbook.service.PlanLibrary;
+import io.drillbook.service.ScheduleAccess;
+import io.drillbook.service.ScheduleService;
 import io.drillbook.service.ServiceRefusal;
 import io.drillbook.service.StepVerb;
 import io.javalin.Javalin;
@@ -88,6 +90,8 @@ public final class ApiServer implements AutoCloseable {
     }
     PlanLibrary plans = PlanLibrary.fromEnvironment(env, runtime.providers());
     DrillAccess access = new DrillAccess(runtime.evidence(), drills, plans);
+    SchedulesApi schedules = new SchedulesApi(new ScheduleAccess(
+        new ScheduleService(drills.client(), runtime.evidence()), plans));
     Authenticator authenticator = new Authenticator(tokens, oidc);
     Portal portal;
     try {
@@ -97,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
       throw e;
     }
     Javalin app = Javalin.create(config -> {
-      configure(config, authenticator, new DrillsApi(access), new PlansApi(plans));
+      configure(config, authenticator, new DrillsApi(access), new PlansApi(plans), schedules);
       portal.routes(config);
       // Unauthenticated like every Prometheus target: bind the port to a private network (docs/metrics.md).
       config.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(runtime.metrics().scrape()));
@@ -114,7 +118,8 @@ public final class ApiServer implements AutoCloseable {
     return new ApiServer(app, tokens, portal, "http://" + shown + ":" + app.port() + BASE);
   }
 
-  private static void configure(JavalinConfig config, Authenticator auth, DrillsApi drills, PlansApi plans) {
+  private static void configure(JavalinConfig config, Authenticator auth, DrillsApi drills, PlansApi plans,
+      SchedulesApi schedules) {
     config.startup.showJavalinBanner = false;
     config.concurrency.useVirtualThreads = true;
     config.jsonMapper(new JavalinJackson(ApiJson.MAPPER, false));
@@ -132,6 +137,14 @@ public final class ApiServer implements AutoCloseable {
     routes.post(BASE + "/drills/{id}/abort", authenticated(auth, drills::abort));
     routes.get(BASE + "/plans", authenticated(auth, plans::list));
     routes.get(BASE + "/plans/{name}/raci", authenticated(auth, plans::raci));
+    routes.get(BASE + "/schedules", authenticated(auth, schedules::list));
+    routes.post(BASE + "/schedules", authenticated(auth, schedules::create));
+    routes.get(BASE + "/schedules/{id}", authenticated(auth, schedules::get));
+    routes.delete(BASE + "/schedules/{id}", authenticated(auth, schedules::delete));
+    routes.post(BASE + "/schedules/{id}/pause", authenticated(auth, schedules::pause));
+    routes.post(BASE + "/schedules/{id}/resume", authenticated(auth, schedules::resume));
+    routes.post(BASE + "/schedules/{id}/trigger", authenticated(auth, schedules::trigger));
+    routes.post(BASE + "/schedules/{id}/cron", authenticated(auth, schedules::changeCron));
 
     routes.exception(AuthenticationFailure.class, (e, ctx) -> {
       ctx.header("WWW-Authenticate", "Bearer realm=\"drillbook\"");
@@ -164,7 +177,7 @@ public final class ApiServer implements AutoCloseable {
   private static io.javalin.http.Handler authenticated(Authenticator auth, Route route) {
     return ctx -> {
       Principal who = auth.authenticate(ctx.header("Authorization"));
-      if (ctx.method() != HandlerType.POST) {
+      if (ctx.method() == HandlerType.GET) {
         route.handle(ctx, who);
         return;
       }

@@ -9,5 +9,7 @@ public enum Permission {
   /** Approve, deny or complete a waiting step, as oneself: the step's RACI must still name the caller. */
   DECIDE,
   /** Abort a running drill. */
-  ABORT
+  ABORT,
+  /** Create, pause, resume, trigger, re-time and delete schedules (reading them is {@link #READ}). */
+  SCHEDULE
 }

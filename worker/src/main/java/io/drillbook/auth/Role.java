@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public enum Role {
   MSP_ADMIN("msp-admin", false, EnumSet.allOf(Permission.class)),
   MSP_OPERATOR("msp-operator", false, EnumSet.of(Permission.READ, Permission.START, Permission.DECIDE, Permission.ABORT)),
-  SCHEDULER("scheduler", false, EnumSet.of(Permission.READ)),
+  SCHEDULER("scheduler", false, EnumSet.of(Permission.READ, Permission.SCHEDULE)),
   CLIENT_VIEWER("client-viewer", true, EnumSet.of(Permission.READ)),
   CLIENT_APPROVER("client-approver", true, EnumSet.of(Permission.READ, Permission.DECIDE));
 

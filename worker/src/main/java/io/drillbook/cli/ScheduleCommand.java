@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
       ScheduleCommand.Pause.class,
       ScheduleCommand.Resume.class,
       ScheduleCommand.Trigger.class,
+      ScheduleCommand.ChangeCron.class,
       ScheduleCommand.Delete.class
     })
 final class ScheduleCommand {
@@ -120,6 +121,26 @@ final class ScheduleCommand {
         case SKIPPED, NOT_STARTED -> throw new UserError("schedule " + scheduleId + " started no drill: " + fire.note()
             + " (see `drillbook schedule show " + scheduleId + "`)");
       }
+      return 0;
+    }
+  }
+
+  @Command(name = "change-cron", mixinStandardHelpOptions = true,
+      description = {"Fire on another cron (and time zone) from now on: the next fire is recomputed, the plan stays the",
+          "one frozen at creation. Recorded as schedule.cron-changed with the old and new cron."})
+  static final class ChangeCron extends ScheduleChangeCommand {
+    @Option(names = "--cron", required = true, paramLabel = "EXPR",
+        description = "UNIX cron, 5 fields (minute hour day-of-month month day-of-week), e.g. \"0 3 1 * *\"") String cron;
+
+    @Option(names = "--timezone", paramLabel = "ZONE",
+        description = "IANA zone the cron is read in, e.g. Europe/Paris (default: the schedule's current zone)") String timezone;
+
+    @Override
+    public Integer call() {
+      String id = DrillIds.requireSchedule(scheduleId);
+      ScheduleState state = withService(s -> s.changeCron(id, actor, cron, timezone));
+      out().println("schedule " + scheduleId + " now fires on '" + state.cron() + "' in " + state.timezone()
+          + " (changed by " + actor + "); next fire " + ScheduleText.nextFire(state));
       return 0;
     }
   }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * per process: each worker counts the events it appended, and Prometheus sums the workers (the rules use
  * {@code sum} for counters and {@code max} for the last-drill gauges).
  *
- * <p>Labels carry plan name, plan type, trigger, verdict and step action only: never the tenant, actors or
- * payload values, which may name a client.
+ * <p>Labels carry plan name, plan type, trigger, verdict, step action and provider only: never the tenant,
+ * actors, resource names or other payload values, which may name a client.
  */
 public final class DrillMetrics implements EvidenceListener {
   private static final Logger log = LoggerFactory.getLogger(DrillMetrics.class);
@@ -64,8 +64,16 @@ public final class DrillMetrics implements EvidenceListener {
     leaked();
   }
 
-  /** What this process knows of a drill: its plan, and the action of each step that started. */
-  private record DrillContext(String plan, String type, Map<String, String> stepActions) {}
+  /** What this process knows of a drill: its plan, and the action and provider of each step that started. */
+  private record DrillContext(String plan, String type, Map<String, StepKind> steps) {}
+
+  /**
+   * A step's labels. The provider is in {@code step.started} since drills recorded it ("none" for wait,
+   * notify, approval and manual steps); a step of an older drill is labelled "unknown".
+   */
+  private record StepKind(String action, String provider) {
+    static final StepKind UNKNOWN_STEP = new StepKind(UNKNOWN, UNKNOWN);
+  }
 
   @Override
   public void recorded(EvidenceAppend event) {
@@ -81,8 +89,8 @@ public final class DrillMetrics implements EvidenceListener {
     Map<String, Object> p = event.payload() == null ? Map.of() : event.payload();
     switch (event.type()) {
       case EvidenceEvents.DRILL_STARTED -> started(event.drillId(), p);
-      case EvidenceEvents.STEP_STARTED -> context(event.drillId()).stepActions()
-          .put(event.stepId(), text(p.get("action")));
+      case EvidenceEvents.STEP_STARTED -> context(event.drillId()).steps()
+          .put(event.stepId(), new StepKind(text(p.get("action")), text(p.get("provider"))));
       case EvidenceEvents.STEP_COMPLETED -> stepCompleted(event, p);
       case EvidenceEvents.APPROVAL_REQUESTED -> pendingApprovals.add(stepKey(event));
       // A manual step also asks (approval.requested) and is answered by manual.completed; a gate that
@@ -118,10 +126,10 @@ public final class DrillMetrics implements EvidenceListener {
     if (!(p.get("durationMillis") instanceof Number millis)) {
       return;
     }
-    String action = context(event.drillId()).stepActions().getOrDefault(event.stepId(), UNKNOWN);
+    StepKind step = context(event.drillId()).steps().getOrDefault(event.stepId(), StepKind.UNKNOWN_STEP);
     Timer.builder("drillbook.step.duration")
-        .description("Duration of the steps that succeeded, by action (the evidence names no provider)")
-        .tags("action", action)
+        .description("Duration of the steps that succeeded, by action and provider")
+        .tags("action", step.action(), "provider", step.provider())
         .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1),
             Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4),
             Duration.ofHours(24))
@@ -197,17 +205,17 @@ public final class DrillMetrics implements EvidenceListener {
     }
     String plan = UNKNOWN;
     String type = UNKNOWN;
-    Map<String, String> actions = new ConcurrentHashMap<>();
+    Map<String, StepKind> steps = new ConcurrentHashMap<>();
     for (EvidenceEvent e : history.apply(drillId)) {
       JsonNode p = e.payload();
       if (e.type().equals(EvidenceEvents.DRILL_STARTED)) {
         plan = p.path("planName").asText(UNKNOWN);
         type = p.path("planType").asText(UNKNOWN);
       } else if (e.type().equals(EvidenceEvents.STEP_STARTED) && e.stepId() != null) {
-        actions.put(e.stepId(), p.path("action").asText(UNKNOWN));
+        steps.put(e.stepId(), new StepKind(p.path("action").asText(UNKNOWN), p.path("provider").asText(UNKNOWN)));
       }
     }
-    DrillContext rebuilt = new DrillContext(plan, type, actions);
+    DrillContext rebuilt = new DrillContext(plan, type, steps);
     drills.put(drillId, rebuilt);
     return rebuilt;
   }

@@ -67,12 +67,7 @@ public final class DrillAccess {
   public DrillRequest start(Principal who, String planName) {
     StoredPlan stored = plans.find(who, planName);
     RoleCheck.require(who, Permission.START, "start drills");
-    LoadedPlan loaded = stored.loaded();
-    if (!loaded.valid()) {
-      throw new ServiceRefusal(Kind.CONFLICT, "plan '" + planName + "' (" + loaded.file() + ") is not valid: "
-          + loaded.errors().size() + (loaded.errors().size() == 1 ? " error" : " errors") + ", first "
-          + loaded.errors().get(0), "fix the file (drillbook plan validate " + loaded.file() + ")");
-    }
+    LoadedPlan loaded = stored.requireValid();
     DrillRequest request = new DrillRequest(DrillId.newId(), loaded.plan(), loaded.sha256(), loaded.file(),
         Trigger.API, who.name());
     drills.start(request);

@@ -29,6 +29,11 @@ public final class DrillService {
     this.client = client;
   }
 
+  /** The Temporal client, for the other services of the same connection (schedules). */
+  public WorkflowClient client() {
+    return client;
+  }
+
   public void start(DrillRequest request) {
     WorkflowOptions options = WorkflowOptions.newBuilder()
         .setWorkflowId(request.drillId())

@@ -5,13 +5,13 @@ import io.drillbook.drill.EvidenceAppend;
 import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.evidence.EvidenceStore;
 import io.drillbook.evidence.ScheduleSummary;
-import io.drillbook.runtime.ExitCodes;
-import io.drillbook.runtime.UserError;
 import io.drillbook.schedule.DrillSchedulerWorkflow;
+import io.drillbook.schedule.FireCalendar;
 import io.drillbook.schedule.FireRecord;
 import io.drillbook.schedule.ScheduleEvents;
 import io.drillbook.schedule.ScheduleSpec;
 import io.drillbook.schedule.ScheduleState;
+import io.drillbook.service.ServiceRefusal.Kind;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -22,11 +22,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * What a person or a script can do to schedules on a running Temporal: create, list, show, pause, resume,
- * trigger, delete. The CLI uses it, and the HTTP API can: one implementation of each action.
+ * trigger, change cron, delete. The CLI uses it, and the HTTP API through {@link ScheduleAccess}, which scopes it
+ * to a caller: one implementation of each action. Refusals are {@link ServiceRefusal}s, so the API can tell a
+ * missing schedule (404) from one whose state refuses the change (409).
  *
  * <p>The list comes from the evidence store, since the embedded Temporal server has no visibility API: every
  * schedule records its {@code schedule.created} in its own evidence stream, and a deleted one its
@@ -36,6 +39,8 @@ public final class ScheduleService {
 
   /** How long {@link #create} waits for a worker to record the new schedule; it takes well under a second. */
   static final Duration RECORDED_WITHIN = Duration.ofSeconds(30);
+  /** A cron and zone, as a fix names them. */
+  static final String EXAMPLE = "e.g. cron \"0 3 1 * *\" with timezone \"Europe/Paris\"";
   private static final long POLL_MILLIS = 100;
 
   private final WorkflowClient client;
@@ -61,7 +66,8 @@ public final class ScheduleService {
       try {
         return WorkflowClient.start(scheduler::run, spec);
       } catch (WorkflowExecutionAlreadyStarted e) {
-        throw new UserError("a schedule with ID " + spec.scheduleId() + " already exists; create it again to get a new ID");
+        throw new ServiceRefusal(Kind.CONFLICT, "a schedule with ID " + spec.scheduleId() + " already exists",
+            "create it again to get a new ID");
       }
     });
     return new ScheduleView(awaitRecorded(spec.scheduleId()), liveState(spec.scheduleId()));
@@ -71,7 +77,7 @@ public final class ScheduleService {
   public static void requireValid(ScheduleSpec spec) {
     List<String> problems = spec.problems();
     if (!problems.isEmpty()) {
-      throw new UserError("cannot create the schedule: " + String.join("; ", problems));
+      throw new ServiceRefusal(Kind.INVALID, "cannot create the schedule: " + String.join("; ", problems), null);
     }
   }
 
@@ -84,7 +90,17 @@ public final class ScheduleService {
 
   /** One schedule, deleted or not. */
   public ScheduleView view(String scheduleId) {
-    return new ScheduleView(recorded(scheduleId), liveState(scheduleId));
+    return view(recorded(scheduleId));
+  }
+
+  /** The live state of a schedule already read from the evidence store. */
+  public ScheduleView view(ScheduleSummary recorded) {
+    return new ScheduleView(recorded, liveState(recorded.scheduleId()));
+  }
+
+  /** What the evidence store records of a schedule, deleted or not; empty when it records nothing. */
+  public Optional<ScheduleSummary> find(String scheduleId) {
+    return evidence.schedule(scheduleId);
   }
 
   public ScheduleState pause(String scheduleId, String actor, String reason) {
@@ -104,6 +120,36 @@ public final class ScheduleService {
   }
 
   /**
+   * Fires from now on on {@code cron} read in {@code timezone}; the schedule recomputes its next fire. The
+   * workflow validates both again (its Update validator), so a bad cron never reaches its history.
+   *
+   * @param timezone null to keep the zone the schedule fires in now
+   */
+  public ScheduleState changeCron(String scheduleId, String actor, String cron, String timezone) {
+    requireLive(scheduleId);
+    if (cron == null) {
+      throw new ServiceRefusal(Kind.INVALID, "'cron' is missing", "give the new cron, " + EXAMPLE);
+    }
+    // The current zone is in the live state: a change of cron is not in the creation record.
+    String zone = timezone != null ? timezone
+        : call(scheduleId, () -> stub(scheduleId).state()).timezone();
+    requireUsable(cron, zone);
+    return call(scheduleId, () -> stub(scheduleId).changeCron(actor, cron, zone));
+  }
+
+  /** Refuses a cron or zone that cannot fire, naming the one that is wrong ({@code 'cron'}, {@code 'timezone'}). */
+  public static void requireUsable(String cron, String timezone) {
+    Optional<String> wrongCron = FireCalendar.cronProblem(cron);
+    if (wrongCron.isPresent()) {
+      throw new ServiceRefusal(Kind.INVALID, "'cron': " + wrongCron.get(), "give a 5-field cron, " + EXAMPLE);
+    }
+    Optional<String> wrongZone = FireCalendar.zoneProblem(timezone);
+    if (wrongZone.isPresent()) {
+      throw new ServiceRefusal(Kind.INVALID, "'timezone': " + wrongZone.get(), "give an IANA zone, " + EXAMPLE);
+    }
+  }
+
+  /**
    * Ends the schedule; a running drill goes on to its end. A schedule whose workflow this Temporal no longer
    * knows (the embedded server of {@code drillbook dev} forgets its workflows when it stops) would otherwise
    * stay listed for good: its deletion is then recorded here, in its stream, which is sealed like the workflow
@@ -112,10 +158,10 @@ public final class ScheduleService {
   public void delete(String scheduleId, String actor) {
     ScheduleSummary schedule = requireLive(scheduleId);
     if (actor == null || actor.isBlank()) {
-      throw new UserError("a schedule change must name who makes it (actor)");
+      throw new ServiceRefusal(Kind.INVALID, "a schedule change must name who makes it (actor)", null);
     }
     try {
-      call(scheduleId, () -> {
+      attempt(scheduleId, () -> {
         stub(scheduleId).delete(actor);
         return null;
       });
@@ -129,16 +175,16 @@ public final class ScheduleService {
   }
 
   private ScheduleSummary recorded(String scheduleId) {
-    return evidence.schedule(scheduleId).orElseThrow(() -> new UserError("no schedule " + scheduleId
-        + " in the evidence store: check the ID with `drillbook schedule list`, and that DRILLBOOK_HOME or"
-        + " DRILLBOOK_EVIDENCE_URL names the store of the running `drillbook dev` or worker"));
+    return evidence.schedule(scheduleId).orElseThrow(() -> new ServiceRefusal(Kind.NOT_FOUND, "no schedule "
+        + scheduleId + " in the evidence store", "check the ID with `drillbook schedule list`, and that DRILLBOOK_HOME"
+        + " or DRILLBOOK_EVIDENCE_URL names the store of the running `drillbook dev` or worker"));
   }
 
   private ScheduleSummary requireLive(String scheduleId) {
     ScheduleSummary schedule = recorded(scheduleId);
     if (schedule.deleted()) {
-      throw new UserError("schedule " + scheduleId + " was deleted by " + schedule.deletedBy() + " at "
-          + schedule.deletedAt() + ": create a new one with `drillbook schedule create PLAN`");
+      throw new ServiceRefusal(Kind.CONFLICT, "schedule " + scheduleId + " was deleted by " + schedule.deletedBy()
+          + " at " + schedule.deletedAt(), "create a new one with `drillbook schedule create PLAN`");
     }
     return schedule;
   }
@@ -146,7 +192,7 @@ public final class ScheduleService {
   /** The workflow's state; null when this Temporal does not know the schedule (any more). */
   private ScheduleState liveState(String scheduleId) {
     try {
-      return call(scheduleId, () -> stub(scheduleId).state());
+      return attempt(scheduleId, () -> stub(scheduleId).state());
     } catch (GoneFromTemporal gone) {
       return null;
     }
@@ -166,17 +212,26 @@ public final class ScheduleService {
         break;
       }
     }
-    throw new UserError("schedule " + scheduleId + " was started, but no worker recorded its creation within "
-        + RECORDED_WITHIN.toSeconds() + " s: check that `drillbook dev` or a `drillbook worker` runs on this Temporal"
-        + " and uses the same evidence store (DRILLBOOK_HOME, DRILLBOOK_EVIDENCE_URL); the schedule starts once one does",
-        ExitCodes.ENVIRONMENT);
+    throw new ServiceRefusal(Kind.UNAVAILABLE, "schedule " + scheduleId + " was started, but no worker recorded its"
+        + " creation within " + RECORDED_WITHIN.toSeconds() + " s", "check that `drillbook dev` or a `drillbook worker`"
+        + " runs on this Temporal and uses the same evidence store (DRILLBOOK_HOME, DRILLBOOK_EVIDENCE_URL); the"
+        + " schedule starts once one does");
   }
 
   private DrillSchedulerWorkflow stub(String scheduleId) {
     return client.newWorkflowStub(DrillSchedulerWorkflow.class, scheduleId);
   }
 
+  /** A call whose schedule must be on Temporal: one that is not is refused, saying how to forget it. */
   private static <T> T call(String scheduleId, Supplier<T> action) {
+    try {
+      return attempt(scheduleId, action);
+    } catch (GoneFromTemporal gone) {
+      throw gone.refusal();
+    }
+  }
+
+  private static <T> T attempt(String scheduleId, Supplier<T> action) {
     try {
       return action.get();
     } catch (WorkflowNotFoundException e) {
@@ -184,11 +239,12 @@ public final class ScheduleService {
     } catch (RuntimeException e) {
       ApplicationFailure reason = TemporalFailures.refusal(e);
       if (reason != null) {
-        throw new UserError("schedule " + scheduleId + " refused the request: " + reason.getOriginalMessage());
+        throw new ServiceRefusal(Kind.CONFLICT, "schedule " + scheduleId + " refused the request: "
+            + reason.getOriginalMessage(), null);
       }
       if (TemporalFailures.unreachable(e)) {
-        throw new UserError("Temporal did not answer for schedule " + scheduleId + ": " + e.getMessage(),
-            ExitCodes.ENVIRONMENT);
+        throw new ServiceRefusal(Kind.UNAVAILABLE, "Temporal did not answer for schedule " + scheduleId + ": "
+            + e.getMessage(), "check that Temporal is running and reachable");
       }
       throw e;
     }
@@ -196,14 +252,19 @@ public final class ScheduleService {
 
 
   /** The schedule is in the evidence store but its workflow is not on this Temporal service. */
-  static final class GoneFromTemporal extends UserError {
+  static final class GoneFromTemporal extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     GoneFromTemporal(String scheduleId) {
-      super("schedule " + scheduleId + " is recorded in the evidence store but not on this Temporal service (the"
-          + " embedded server of `drillbook dev` forgets its workflows when it stops): check TEMPORAL_ADDRESS, or"
-          + " forget it with `drillbook schedule delete " + scheduleId + " --as NAME` and create it again with"
-          + " `drillbook schedule create PLAN`");
+      super(scheduleId, null, false, false);
+    }
+
+    ServiceRefusal refusal() {
+      String scheduleId = getMessage();
+      return new ServiceRefusal(Kind.CONFLICT, "schedule " + scheduleId + " is recorded in the evidence store but not"
+          + " on this Temporal service (the embedded server of `drillbook dev` forgets its workflows when it stops)",
+          "check TEMPORAL_ADDRESS, or forget it with `drillbook schedule delete " + scheduleId + " --as NAME` and"
+          + " create it again with `drillbook schedule create PLAN`");
     }
   }
 }

@@ -70,6 +70,10 @@ final class ApiFixture implements AutoCloseable {
         .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  Response delete(String token, String path) {
+    return send(token, HttpRequest.newBuilder(uri(path)).DELETE());
+  }
+
   Response send(String token, HttpRequest.Builder request) {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tenant isolation: every endpoint, for every role, with a token of tenant B aimed at tenant A's drill, plan
- * and tenant name. Everything is answered like something that does not exist (404), nothing changes, and
+ * Tenant isolation: every endpoint, for every role, with a token of tenant B aimed at tenant A's drill, plan,
+ * schedule and tenant name. Everything is answered like something that does not exist (404), nothing changes, and
  * the listings of B hold nothing of A.
  */
 class CrossTenantTest {
@@ -28,12 +28,22 @@ class CrossTenantTest {
   static ApiFixture f;
   static String drillOfA;
   static String drillOfB;
+  static String scheduleOfA;
 
   @BeforeAll
   static void start() throws Exception {
     f = new ApiFixture(home, Map.of());
     drillOfA = f.startWaitingDrill("a-exercise");
     drillOfB = f.startWaitingDrill("b-exercise");
+    scheduleOfA = createSchedule("a-exercise");
+    createSchedule("b-exercise");
+  }
+
+  private static String createSchedule(String plan) {
+    String scheduler = f.token("planner", Role.SCHEDULER, null);
+    Response created = f.post(scheduler, "/schedules", "{\"plan\": \"" + plan + "\", \"cron\": \"0 3 1 * *\"}");
+    assertEquals(201, created.status(), created.toString());
+    return created.body().get("scheduleId").asText();
   }
 
   @AfterAll
@@ -44,7 +54,11 @@ class CrossTenantTest {
   /** One request of the matrix: a method, a path, a body. */
   record Call(String method, String path, String body) {
     Response send(String token) {
-      return method.equals("GET") ? f.get(token, path) : f.post(token, path, body);
+      return switch (method) {
+        case "GET" -> f.get(token, path);
+        case "DELETE" -> f.delete(token, path);
+        default -> f.post(token, path, body);
+      };
     }
 
     @Override
@@ -53,8 +67,8 @@ class CrossTenantTest {
     }
   }
 
-  /** Every endpoint, aimed at {@code drill} and {@code plan} (and the tenant of the drill for the listing). */
-  static List<Call> everyEndpoint(String drill, String plan, String tenant) {
+  /** Every endpoint, aimed at {@code drill}, {@code plan}, {@code schedule} (and their tenant for the listings). */
+  static List<Call> everyEndpoint(String drill, String plan, String schedule, String tenant) {
     return List.of(
         new Call("GET", "/drills?tenant=" + tenant, null),
         new Call("GET", "/drills/" + drill, null),
@@ -65,7 +79,15 @@ class CrossTenantTest {
         new Call("POST", "/drills/" + drill + "/steps/prepare/deny", "{}"),
         new Call("POST", "/drills/" + drill + "/steps/prepare/complete", "{}"),
         new Call("POST", "/drills/" + drill + "/abort", "{}"),
-        new Call("GET", "/plans/" + plan + "/raci", null));
+        new Call("GET", "/plans/" + plan + "/raci", null),
+        new Call("GET", "/schedules?tenant=" + tenant, null),
+        new Call("GET", "/schedules/" + schedule, null),
+        new Call("POST", "/schedules", "{\"plan\": \"" + plan + "\", \"cron\": \"0 3 1 * *\"}"),
+        new Call("POST", "/schedules/" + schedule + "/pause", "{\"reason\": \"freeze\"}"),
+        new Call("POST", "/schedules/" + schedule + "/resume", "{}"),
+        new Call("POST", "/schedules/" + schedule + "/trigger", "{}"),
+        new Call("POST", "/schedules/" + schedule + "/cron", "{\"cron\": \"0 4 * * 1\"}"),
+        new Call("DELETE", "/schedules/" + schedule, null));
   }
 
   @Test
@@ -74,7 +96,7 @@ class CrossTenantTest {
     for (Role role : Role.values()) {
       // "oncall" stands in the RACI of the manual step, so a decision would pass the workflow's own check.
       String token = f.token("oncall", role, TENANT_B);
-      for (Call call : everyEndpoint(drillOfA, "a-exercise", TENANT_A)) {
+      for (Call call : everyEndpoint(drillOfA, "a-exercise", scheduleOfA, TENANT_A)) {
         Response r = call.send(token);
         if (r.status() != 404 || !"not_found".equals(r.error())) {
           failures.add(role + " " + call + " -> " + r);
@@ -96,6 +118,17 @@ class CrossTenantTest {
   }
 
   @Test
+  void anotherTenantsScheduleIsAnsweredLikeAScheduleThatDoesNotExist() {
+    String scheduler = f.token("planner", Role.SCHEDULER, TENANT_B);
+    Response other = f.post(scheduler, "/schedules/" + scheduleOfA + "/pause", "{\"reason\": \"freeze\"}");
+    Response missing = f.post(scheduler, "/schedules/sch-00000000000000000000000000/pause", "{\"reason\": \"freeze\"}");
+    assertEquals(missing.status(), other.status());
+    assertEquals(missing.body().get("fix"), other.body().get("fix"));
+    assertEquals(missing.body().get("detail").asText().replace("sch-00000000000000000000000000", scheduleOfA),
+        other.body().get("detail").asText());
+  }
+
+  @Test
   void listingsOfTenantBHoldNothingOfTenantA() {
     for (Role role : Role.values()) {
       String token = f.token("oncall", role, TENANT_B);
@@ -111,6 +144,12 @@ class CrossTenantTest {
       List<String> names = new ArrayList<>();
       plans.body().get("plans").forEach(p -> names.add(p.get("name").asText()));
       assertEquals(List.of("b-exercise"), names, role.toString());
+
+      Response schedules = f.get(token, "/schedules");
+      assertEquals(200, schedules.status(), role + ": " + schedules);
+      List<String> scheduled = new ArrayList<>();
+      schedules.body().get("schedules").forEach(s -> scheduled.add(s.get("tenant").asText()));
+      assertEquals(List.of(TENANT_B), scheduled, role.toString());
     }
   }
 
@@ -127,6 +166,10 @@ class CrossTenantTest {
     // Only the drills the setup started: tenant B's callers started nothing of A.
     String adminOfA = f.token("msp-manager", Role.MSP_ADMIN, TENANT_A);
     assertEquals(1, f.get(adminOfA, "/drills").body().get("drills").size());
+    // Tenant A's schedule was neither paused, re-timed, triggered nor deleted: its stream holds its creation only.
+    assertEquals(List.of("schedule.created"),
+        f.runtime.evidence().events(scheduleOfA).stream().map(e -> e.type()).toList());
+    assertEquals(200, f.get(viewerOfA, "/schedules/" + scheduleOfA).status());
     // A caller of every tenant reaches both, the same endpoints, with the same token format.
     String everyTenant = f.token("oncall", Role.MSP_OPERATOR, null);
     assertEquals(200, f.get(everyTenant, "/drills/" + drillOfA).status());

@@ -55,7 +55,7 @@ class MetricsEndpointTest {
         "drillbook_rto_target_seconds{plan=\"a-exercise\"} 3600.0",
         "drillbook_pending_approvals 0.0",
         "drillbook_resources_leaked_total 0.0",
-        "drillbook_step_duration_seconds_count{action=\"manual\"} 1",
+        "drillbook_step_duration_seconds_count{action=\"manual\",provider=\"none\"} 1",
         "drillbook_last_successful_drill_timestamp_seconds{plan=\"a-exercise\",type=\"PCA\"}"}) {
       assertTrue(text.contains(line), "missing " + line + " in\n" + text);
     }

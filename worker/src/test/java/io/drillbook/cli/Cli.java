@@ -65,6 +65,12 @@ final class Cli {
       return out.toString();
     }
 
+    /** Stops a command that runs until interrupted ({@code dev}, {@code worker}), as Ctrl-C does. */
+    Result stop(long millis) throws InterruptedException {
+      thread.interrupt();
+      return await(millis);
+    }
+
     Result await(long millis) throws InterruptedException {
       thread.join(millis);
       if (thread.isAlive()) {

@@ -94,6 +94,30 @@ class DrillMetricsTest {
   }
 
   @Test
+  void stepDurationsCarryTheStepsProviderAndUnknownForEventsWrittenBeforeItWasRecorded() {
+    started("d1", 1, "p", "RESTORE_TEST", "SCHEDULE");
+    event("d1", 2, "step.started", "restore", Map.of("action", "restore", "provider", "local", "resource", "files"));
+    event("d1", 3, "step.completed", "restore", Map.of("durationMillis", 4_000));
+    event("d1", 4, "step.started", "hold", Map.of("action", "wait", "provider", "none"));
+    event("d1", 5, "step.completed", "hold", Map.of("durationMillis", 1_000));
+    event("d1", 6, "step.started", "old", Map.of("action", "snapshot"));
+    event("d1", 7, "step.completed", "old", Map.of("durationMillis", 2_000));
+    stored.put("d2", List.of(storedEvent("d2", "drill.started", null, Map.of("planName", "p", "planType", "PRA")),
+        storedEvent("d2", "step.started", "failover", Map.of("action", "failover", "provider", "aws"))));
+    event("d2", 3, "step.completed", "failover", Map.of("durationMillis", 3_000));
+
+    assertEquals(4.0, stepSeconds("restore", "local"));
+    assertEquals(1.0, stepSeconds("wait", "none"));
+    assertEquals(2.0, stepSeconds("snapshot", "unknown"));
+    assertEquals(3.0, stepSeconds("failover", "aws"), "rebuilt from the stored step.started");
+  }
+
+  private double stepSeconds(String action, String provider) {
+    return registry.get("drillbook.step.duration").tags("action", action, "provider", provider).timer()
+        .totalTime(java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  @Test
   void theLastSuccessNeverGoesBackInTime() {
     metrics.lastSuccess("p", "RESTORE_TEST", Instant.ofEpochSecond(200));
     metrics.lastSuccess("p", "RESTORE_TEST", Instant.ofEpochSecond(100));

@@ -6,6 +6,7 @@ import io.drillbook.drill.VerdictRules.Judgement;
 import io.drillbook.plan.Objectives;
 import io.drillbook.plan.OnFailure;
 import io.drillbook.plan.Plan;
+import io.drillbook.plan.Resource;
 import io.drillbook.plan.Step;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
@@ -45,6 +46,10 @@ public class DrillWorkflowImpl implements DrillWorkflow {
       EvidenceEvents.STEP_FAILED, EvidenceEvents.STEP_SKIPPED, EvidenceEvents.STEP_CANCELLED);
   private static final Phase CLEANUP = new Phase(EvidenceEvents.CLEANUP_STARTED, EvidenceEvents.CLEANUP_COMPLETED,
       EvidenceEvents.CLEANUP_FAILED, EvidenceEvents.CLEANUP_SKIPPED, EvidenceEvents.STEP_CANCELLED);
+
+  /** The change id of the provider in {@code step.started}/{@code cleanup.started} ({@code Workflow.getVersion}). */
+  private static final String STEP_PROVIDER = "step-provider";
+  private static final String NO_PROVIDER = "none";
 
   private final Map<String, StepRun> runs = new LinkedHashMap<>();
   private final List<String> observations = new ArrayList<>();
@@ -322,6 +327,8 @@ public class DrillWorkflowImpl implements DrillWorkflow {
     run.start(Workflow.currentTimeMillis());
     evidence.record(phase.started(), step.id(), step.raci(), SYSTEM_ACTOR, Payload.of()
         .put("action", step.action().yamlName())
+        // Drills started before the provider was recorded replay with their events as they were written.
+        .put("provider", Workflow.getVersion(STEP_PROVIDER, Workflow.DEFAULT_VERSION, 1) == 1 ? providerOf(step) : null)
         .put("resource", step.resource())
         .put("from", step.from())
         .put("needs", step.needs().isEmpty() ? null : step.needs())
@@ -356,6 +363,15 @@ public class DrillWorkflowImpl implements DrillWorkflow {
           .map());
     }
     return outcome;
+  }
+
+  /**
+   * The provider that carries out the step ({@code local}, {@code aws}…), for the step-duration metric; "none"
+   * for the actions drillbook does itself or waits on a person for.
+   */
+  private String providerOf(Step step) {
+    Resource resource = step.resource() == null ? null : request.plan().resources().get(step.resource());
+    return resource == null || resource.provider() == null ? NO_PROVIDER : resource.provider();
   }
 
   private StepOutcome perform(StepRun run) {

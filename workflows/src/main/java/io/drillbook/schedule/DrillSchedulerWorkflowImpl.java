@@ -58,6 +58,8 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
   static final int HISTORY_LIMIT = 1_000;
   /** The change id of sealing a deleted schedule's evidence stream ({@code Workflow.getVersion}). */
   private static final String SEAL_ON_DELETE = "seal-on-delete";
+  /** The change id of re-checking delete and pause right before a fire starts its drill. */
+  private static final String RECHECK_BEFORE_FIRE = "recheck-before-fire";
 
   /** A lookup is a describe call; when it keeps failing the next poll tries again rather than holding up fires. */
   private static final ActivityOptions LOOKUP = ActivityOptions.newBuilder()
@@ -455,23 +457,38 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
     return running != null || startingDrill;
   }
 
-  /** Starts a drill, or applies the overlap policy when one is running or being started. */
+  /**
+   * Starts a drill, or applies the overlap policy when one is running or being started. A fire the loop took
+   * before a wait (a poll, the record of a drill's end) may meet a delete or a pause that came during that
+   * wait: it is skipped then, since the Update validators that keep a trigger from such a schedule cannot
+   * stop a fire already taken.
+   */
   private FireRecord fire(FireRequest request) {
+    // Only a schedule deleted or paused meanwhile asks, so histories where that never happened are unchanged.
+    if ((deletedBy != null || paused)
+        && Workflow.getVersion(RECHECK_BEFORE_FIRE, Workflow.DEFAULT_VERSION, 1) == 1) {
+      return skip(request, deletedBy != null ? "the schedule was deleted by " + deletedBy + " before the drill started"
+          : "the schedule was paused before the drill started");
+    }
     if (!busy()) {
       return startDrill(request);
     }
-    long now = Workflow.currentTimeMillis();
     String drill = running == null ? "a drill being started" : "drill " + running.drillId();
-    fired = true;
-    changes++;
     if (spec.overlap() == OverlapPolicy.QUEUE && queued == null) {
-      queued = FireRecord.queued(request, now, "behind " + drill);
+      fired = true;
+      changes++;
+      queued = FireRecord.queued(request, Workflow.currentTimeMillis(), "behind " + drill);
       remember(queued);
       journal.record(ScheduleEvents.QUEUED, request.requestedBy(), fireFields(queued));
       return queued;
     }
-    FireRecord skipped = FireRecord.skipped(request, now, drill + " still running"
-        + (queued == null ? " (overlap: skip)" : " and a fire already queued"));
+    return skip(request, drill + " still running" + (queued == null ? " (overlap: skip)" : " and a fire already queued"));
+  }
+
+  private FireRecord skip(FireRequest request, String why) {
+    fired = true;
+    changes++;
+    FireRecord skipped = FireRecord.skipped(request, Workflow.currentTimeMillis(), why);
     firesSkipped++;
     remember(skipped);
     log.info("schedule={} {} fire skipped: {}", spec.scheduleId(), request.reason(), skipped.note());

@@ -57,28 +57,38 @@ public final class FireCalendar {
   /** Everything wrong with a cron and a time zone, each with how to fix it; empty when both are usable. */
   public static List<String> problems(String cron, String timezone) {
     List<String> problems = new ArrayList<>();
-    if (cron == null || cron.isBlank()) {
-      problems.add("no cron: write 5 fields, minute hour day-of-month month day-of-week, e.g. \"0 3 1 * *\" for 03:00 on the 1st");
-    } else {
-      try {
-        if (ExecutionTime.forCron(UNIX.parse(cron).validate()).nextExecution(REFERENCE).isEmpty()) {
-          problems.add("cron '" + cron + "' never fires (no such date): check day-of-month against month");
-        }
-      } catch (IllegalArgumentException e) {
-        problems.add("bad cron '" + cron + "' (" + e.getMessage() + "): write 5 fields, minute hour day-of-month"
-            + " month day-of-week, e.g. \"0 3 1 * *\" for 03:00 on the 1st");
-      }
-    }
-    if (timezone == null || timezone.isBlank()) {
-      problems.add("no time zone: write an IANA zone name such as Europe/Paris");
-    } else {
-      try {
-        ZoneId.of(timezone);
-      } catch (DateTimeException e) {
-        problems.add("unknown time zone '" + timezone + "': write an IANA zone name such as Europe/Paris");
-      }
-    }
+    cronProblem(cron).ifPresent(problems::add);
+    zoneProblem(timezone).ifPresent(problems::add);
     return problems;
+  }
+
+  /** What is wrong with a cron, with how to write it; empty when it is usable. */
+  public static Optional<String> cronProblem(String cron) {
+    if (cron == null || cron.isBlank()) {
+      return Optional.of("no cron: write 5 fields, minute hour day-of-month month day-of-week, e.g. \"0 3 1 * *\" for 03:00 on the 1st");
+    }
+    try {
+      if (ExecutionTime.forCron(UNIX.parse(cron).validate()).nextExecution(REFERENCE).isEmpty()) {
+        return Optional.of("cron '" + cron + "' never fires (no such date): check day-of-month against month");
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.of("bad cron '" + cron + "' (" + e.getMessage() + "): write 5 fields, minute hour day-of-month"
+          + " month day-of-week, e.g. \"0 3 1 * *\" for 03:00 on the 1st");
+    }
+    return Optional.empty();
+  }
+
+  /** What is wrong with a time zone name, with how to write it; empty when it is usable. */
+  public static Optional<String> zoneProblem(String timezone) {
+    if (timezone == null || timezone.isBlank()) {
+      return Optional.of("no time zone: write an IANA zone name such as Europe/Paris");
+    }
+    try {
+      ZoneId.of(timezone);
+      return Optional.empty();
+    } catch (DateTimeException e) {
+      return Optional.of("unknown time zone '" + timezone + "': write an IANA zone name such as Europe/Paris");
+    }
   }
 
   /** The first fire strictly after {@code after}. */

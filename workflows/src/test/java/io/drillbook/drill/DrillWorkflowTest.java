@@ -92,7 +92,7 @@ class DrillWorkflowTest {
       assertEquals(1, ((Number) started.payload().get("stepCount")).intValue());
       EvidenceAppend stepStarted = h.evidence.first(EvidenceEvents.STEP_STARTED, "snap");
       assertEquals("msp-manager", stepStarted.raci().accountable());
-      assertEquals(Map.of("action", "snapshot", "resource", "db"), stepStarted.payload());
+      assertEquals(Map.of("action", "snapshot", "provider", "local", "resource", "db"), stepStarted.payload());
       assertNotNull(h.evidence.first(EvidenceEvents.STEP_COMPLETED, "snap").payload().get("durationMillis"));
     }
 
