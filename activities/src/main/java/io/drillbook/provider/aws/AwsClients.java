@@ -19,7 +19,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.backup.BackupClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -76,6 +79,20 @@ public final class AwsClients implements AutoCloseable {
 
   public RdsClient rds(AwsAccess access) {
     return client("rds", access, RdsClient::builder);
+  }
+
+  public Ec2Client ec2(AwsAccess access) {
+    return client("ec2", access, Ec2Client::builder);
+  }
+
+  public BackupClient backup(AwsAccess access) {
+    return client("backup", access, BackupClient::builder);
+  }
+
+  /** Path-style addressing when S3 is sent elsewhere: fakes and most S3-compatible endpoints know no bucket subdomains. */
+  public S3Client s3(AwsAccess access) {
+    boolean elsewhere = settings.containsKey(ENDPOINT_PREFIX + "S3") || settings.containsKey(ENDPOINT_URL);
+    return client("s3", access, () -> S3Client.builder().forcePathStyle(elsewhere));
   }
 
   /**
