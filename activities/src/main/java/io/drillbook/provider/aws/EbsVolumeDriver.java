@@ -32,7 +32,6 @@ import software.amazon.awssdk.services.ec2.model.Volume;
 public final class EbsVolumeDriver implements Snapshots, Restores, Verifies, Deletes {
 
   static final Duration SNAPSHOT_TIMEOUT = Duration.ofHours(12);
-  static final Duration VOLUME_TIMEOUT = Duration.ofHours(2);
 
   private final AwsClients aws;
 
@@ -86,7 +85,7 @@ public final class EbsVolumeDriver implements Snapshots, Restores, Verifies, Del
       String volumeId = ec2.createVolume(snapshotId, zone, c.param("volumeType").orElse("gp3"), AwsNames.clientToken(c, "restore-volume"),
           DrillTags.forStep(c, keepFor(c)));
       Volume volume = new StatusPoll(c, aws).until("volume " + volumeId, () -> ec2.volume(volumeId), Volume::stateAsString,
-          Set.of("available"), Set.of("error", "deleting", StatusPoll.GONE), VOLUME_TIMEOUT).orElseThrow();
+          Set.of("available"), Set.of("error", "deleting", StatusPoll.GONE), Ec2Session.VOLUME_TIMEOUT).orElseThrow();
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("restoredVolumeId", volumeId);
       out.put("snapshotId", snapshotId);
@@ -160,11 +159,7 @@ public final class EbsVolumeDriver implements Snapshots, Restores, Verifies, Del
       }
       StatusPoll poll = new StatusPoll(c, aws);
       for (String id : existing.keySet()) {
-        ec2.delete(id);
-        if (id.startsWith("vol-")) {
-          // EC2's last volume state is "deleted", the same word StatusPoll uses for a volume it no longer finds.
-          poll.until("volume " + id, () -> ec2.volume(id), Volume::stateAsString, Set.of(StatusPoll.GONE), Set.of(), VOLUME_TIMEOUT);
-        }
+        ec2.deleteAndWait(id, poll);
       }
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("deleted", List.copyOf(existing.keySet()));
@@ -208,13 +203,12 @@ public final class EbsVolumeDriver implements Snapshots, Restores, Verifies, Del
     return tags;
   }
 
-  private static Duration keepFor(ActionContext c) {
+  static Duration keepFor(ActionContext c) {
     return ParamValues.duration(c.with(), "keepFor", c.stepId()).orElse(null);
   }
 
   private Ec2Session session(ActionContext c) {
-    AwsAccess access = AwsAccess.of(c);
-    return new Ec2Session(aws.ec2(access), c.stepId(), access.region());
+    return Ec2Session.of(c, aws);
   }
 
   private static String config(ActionContext c, String key) {

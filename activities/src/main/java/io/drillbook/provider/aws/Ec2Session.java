@@ -1,8 +1,11 @@
 package io.drillbook.provider.aws;
 
+import io.drillbook.provider.ActionContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -22,6 +25,13 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * does not know answers empty instead of failing: deletes and retries treat "gone" as done.
  */
 record Ec2Session(Ec2Client ec2, String stepId, String region) {
+
+  static final Duration VOLUME_TIMEOUT = Duration.ofHours(2);
+
+  static Ec2Session of(ActionContext c, AwsClients aws) {
+    AwsAccess access = AwsAccess.of(c);
+    return new Ec2Session(aws.ec2(access), c.stepId(), access.region());
+  }
 
   Optional<Volume> volume(String volumeId) {
     return absentIfNotFound(() -> call("ec2:DescribeVolumes", "volume " + volumeId,
@@ -72,6 +82,15 @@ record Ec2Session(Ec2Client ec2, String stepId, String region) {
       call("ec2:DeleteVolume", "volume " + id, () -> ec2.deleteVolume(r -> r.volumeId(id)));
     } else {
       call("ec2:DeleteSnapshot", "snapshot " + id, () -> ec2.deleteSnapshot(r -> r.snapshotId(id)));
+    }
+  }
+
+  /** {@link #delete}, then for a volume waits until EC2 no longer lists it (snapshots go at once). */
+  void deleteAndWait(String id, StatusPoll poll) throws InterruptedException {
+    delete(id);
+    if (id.startsWith("vol-")) {
+      // EC2's last volume state is "deleted", the same word StatusPoll uses for a volume it no longer finds.
+      poll.until("volume " + id, () -> volume(id), Volume::stateAsString, Set.of(StatusPoll.GONE), Set.of(), VOLUME_TIMEOUT);
     }
   }
 
