@@ -2,6 +2,8 @@ package io.drillbook.provider.aws;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.SdkRequest;
 
 /**
  * The IAM action that authorises an SDK operation. For most services it is {@code prefix:OperationName};
@@ -28,7 +30,33 @@ public final class IamActions {
       Map.entry("GetBucketVersioning", "GetBucketVersioning"),
       Map.entry("PutObjectTagging", "PutObjectTagging"));
 
+  /** S3 operations on one version of an object are authorised by the ...Version action instead. */
+  private static final Map<String, String> S3_VERSIONED = Map.of(
+      "GetObject", "GetObjectVersion",
+      "HeadObject", "GetObjectVersion",
+      "DeleteObject", "DeleteObjectVersion");
+
+  /** S3 operations that read a source object besides writing their target (server-side copies). */
+  private static final Set<String> S3_COPIES = Set.of("CopyObject", "UploadPartCopy");
+
   private IamActions() {}
+
+  /**
+   * Every IAM action one request needs: {@link #of(String, String)}, except that S3 requests naming a
+   * version need the version's action, and S3 copies also read their source (a version of it when named).
+   */
+  public static Set<String> of(String service, String operation, SdkRequest request) {
+    String action = of(service, operation);
+    if (!"S3".equals(service) || request == null) {
+      return Set.of(action);
+    }
+    if (S3_COPIES.contains(operation)) {
+      boolean version = request.getValueForField("SourceVersionId", String.class).isPresent();
+      return Set.of(action, version ? "s3:GetObjectVersion" : "s3:GetObject");
+    }
+    boolean version = request.getValueForField("VersionId", String.class).isPresent();
+    return Set.of(version && S3_VERSIONED.containsKey(operation) ? "s3:" + S3_VERSIONED.get(operation) : action);
+  }
 
   /**
    * @param service the SDK's service name (SdkExecutionAttribute.SERVICE_NAME: Rds, Sts, S3, Ec2, Backup)

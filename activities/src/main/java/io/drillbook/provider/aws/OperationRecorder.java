@@ -18,8 +18,8 @@ public final class OperationRecorder implements ExecutionInterceptor {
 
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-    actions.add(IamActions.of(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-        attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)));
+    actions.addAll(IamActions.of(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+        attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request()));
   }
 
   /** The IAM actions sent so far, sorted, e.g. {@code rds:CreateDBSnapshot}. */
