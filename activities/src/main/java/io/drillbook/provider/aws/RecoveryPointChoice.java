@@ -6,12 +6,13 @@ import software.amazon.awssdk.services.backup.model.DescribeRecoveryPointRespons
 
 /**
  * The recovery point a backup-vault restore uses: the one named by {@code with.recoveryPointArn}, else the
- * from step's on-demand backup, else the newest completed one of {@code with.resourceArn}.
+ * newest completed one of {@code with.resourceArn}, else the from step's on-demand backup.
  */
 record RecoveryPointChoice(String arn, String resourceType) {
 
   static RecoveryPointChoice of(ActionContext c, BackupSession backup) {
-    String named = c.param("recoveryPointArn").orElseGet(() -> (String) c.from().get("recoveryPointArn"));
+    String named = c.param("recoveryPointArn").orElseGet(() -> c.param("resourceArn").isPresent() ? null
+        : (String) c.from().get("recoveryPointArn"));
     if (named != null) {
       DescribeRecoveryPointResponse point = backup.recoveryPoint(named);
       if (!"COMPLETED".equals(point.statusAsString())) {
