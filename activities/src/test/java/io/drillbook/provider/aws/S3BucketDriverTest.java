@@ -128,7 +128,9 @@ class S3BucketDriverTest {
     String at = "client-42/drillbook-exports/drl-s3-1/export/";
     assertEquals("s3://" + exports + "/" + at, exported.outputs().get("path"));
     assertArrayEquals("v1".getBytes(StandardCharsets.UTF_8), get(exports, at + "notes/readme.txt"));
-    assertArrayEquals(big, get(exports, at + "scans/big.bin"), "copied in three parts");
+    assertArrayEquals(big, get(exports, at + "scans/big.bin"));
+    String etag = admin.headObject(r -> r.bucket(exports).key(at + "scans/big.bin")).eTag();
+    assertTrue(etag.replace("\"", "").endsWith("-3"), "a multipart ETag: copied in three parts, not one: " + etag);
     JsonNode manifest = JSON.readTree(get(exports, at + "manifest.json"));
     assertEquals("drillbook-manifest/v1", manifest.get("format").asText());
     assertTrue(manifest.get("complete").asBoolean());
