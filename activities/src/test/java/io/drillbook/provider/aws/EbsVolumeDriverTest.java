@@ -175,6 +175,19 @@ class EbsVolumeDriverTest {
   }
 
   @Test
+  void aVolumeEc2NoLongerKnowsFailsVerifyAndCountsAsGoneForDelete() throws Exception {
+    ec2.stub("DescribeSnapshots", snapshotSet(snapshot("snap-0new", "vol-0prod", "completed", 100, "2026-11-28T23:00:00.000Z",
+        drillTags("snap"))), "SnapshotId.1=snap-0new");
+    ec2.error("DescribeVolumes", 400, "InvalidVolume.NotFound", "The volume 'vol-0gone' does not exist.", "VolumeId.1=vol-0gone");
+    Map<String, Object> restored = Map.of("snapshotId", "snap-0new", "restoredVolumeId", "vol-0gone", "createdResources", List.of("vol-0gone"));
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(steps.ctx("check", Action.VERIFY, Map.of(), "restore", restored)));
+    assertTrue(f.getMessage().contains("volume vol-0gone no longer exists"), f.getMessage());
+    ActionResult deleted = driver.delete(steps.ctx("cleanup", Action.DELETE, Map.of(), "restore", restored));
+    assertEquals(List.of("vol-0gone"), deleted.outputs().get("alreadyGone"));
+    assertEquals(0, fake.count("DeleteVolume"));
+  }
+
+  @Test
   void verifyFailsWhenTheRestoredVolumeIsSmallerThanTheSnapshot() {
     ec2.stub("DescribeSnapshots", snapshotSet(snapshot("snap-0new", "vol-0prod", "completed", 100, "2026-11-28T23:00:00.000Z",
         drillTags("snap"))), "SnapshotId.1=snap-0new");
