@@ -82,8 +82,12 @@ public final class EbsVolumeDriver implements Snapshots, Restores, Verifies, Del
           + " of step " + c.request().fromStepId() + " no longer exists in " + ec2.region() + "; run the snapshot again"));
       String zone = c.param("availabilityZone").or(() -> Optional.ofNullable((String) c.from().get("availabilityZone")))
           .orElseThrow(() -> new ActionFailure("step " + c.stepId() + ": restore needs with.availabilityZone (e.g. " + ec2.region() + "a)"));
-      String volumeId = ec2.createVolume(snapshotId, zone, c.param("volumeType").orElse("gp3"), AwsNames.clientToken(c, "restore-volume"),
-          DrillTags.forStep(c, keepFor(c)));
+      // A resumed step finds the volume an earlier attempt created by its tags; should EC2 not list it yet, the
+      // client token still makes CreateVolume answer that volume instead of creating a second one.
+      Optional<Volume> earlier = ec2.volumesTagged(stepTags(c.drillId(), c.stepId())).stream()
+          .filter(v -> snapshotId.equals(v.snapshotId())).findFirst();
+      String volumeId = earlier.map(Volume::volumeId).orElseGet(() -> ec2.createVolume(snapshotId, zone, c.param("volumeType").orElse("gp3"),
+          AwsNames.clientToken(c, "restore-volume"), DrillTags.forStep(c, keepFor(c))));
       Volume volume = new StatusPoll(c, aws).until("volume " + volumeId, () -> ec2.volume(volumeId), Volume::stateAsString,
           Set.of("available"), Set.of("error", "deleting", StatusPoll.GONE), Ec2Session.VOLUME_TIMEOUT).orElseThrow();
       Map<String, Object> out = new LinkedHashMap<>();
@@ -97,7 +101,8 @@ public final class EbsVolumeDriver implements Snapshots, Restores, Verifies, Del
       out.put("expiresAt", Ec2Session.tags(volume.tags()).get(DrillTags.EXPIRES_AT));
       out.put("createdResources", List.of(volumeId));
       StepLog.of(EbsVolumeDriver.class, c).info("volume {} restored from {} in {}", volumeId, snapshotId, zone);
-      return ActionResult.of(out);
+      return new ActionResult(out, earlier.isPresent()
+          ? List.of("resumed: volume " + volumeId + " created by an earlier attempt of this step was reused") : List.of());
     });
   }
 

@@ -97,6 +97,8 @@ class EbsVolumeDriverTest {
     ec2.sequence("DescribeVolumes", List.of(
         volumeSet(volume("vol-0copy", "creating", 100, "eu-west-3b", drillTags("restore"))),
         volumeSet(volume("vol-0copy", "available", 100, "eu-west-3b", drillTags("restore")))), "VolumeId.1=vol-0copy");
+    // EC2's tag filters may not list a volume created a moment ago: the retry below then relies on the client token.
+    ec2.stub("DescribeVolumes", volumeSet(), TAG_FILTER);
     Map<String, Object> with = Map.of("target", "scratch", "availabilityZone", "eu-west-3b", "keepFor", "4h");
     ActionResult restored = driver.restore(steps.ctx("restore", Action.RESTORE, with, "snap", snap.outputs()));
     assertEquals("vol-0copy", restored.outputs().get("restoredVolumeId"));
@@ -130,6 +132,30 @@ class EbsVolumeDriverTest {
     assertEquals("snap-0old", snap.outputs().get("snapshotId"));
     assertEquals(0, fake.count("CreateSnapshot"));
     assertTrue(snap.observations().get(0).contains("earlier attempt"));
+  }
+
+  @Test
+  void aRestoreResumedAfterTheWorkerDiedFindsItsVolumeAndSendsNoSecondCreateVolume() throws Exception {
+    ec2.stub("DescribeSnapshots", snapshotSet(snapshot("snap-0new", "vol-0prod", "completed", 100, "2026-11-28T23:00:00.000Z",
+        drillTags("snap"))), "SnapshotId.1=snap-0new");
+    ec2.stub("DescribeVolumes", volumeSet(), TAG_FILTER);
+    ec2.stub("CreateVolume", "<volumeId>vol-0copy</volumeId><size>100</size><snapshotId>snap-0new</snapshotId>"
+        + "<availabilityZone>eu-west-3a</availabilityZone><status>creating</status><volumeType>gp3</volumeType>");
+    // The first attempt dies while EC2 is still creating the volume: its polls fail on AWS's side until the attempt gives up.
+    ec2.error("DescribeVolumes", 503, "Unavailable", "Service unavailable", "VolumeId.1=vol-0copy");
+    Map<String, Object> snap = Map.of("snapshotId", "snap-0new", "availabilityZone", ZONE);
+    ActionFailure died = assertThrows(ActionFailure.class, () -> driver.restore(steps.ctx("restore", Action.RESTORE, Map.of(), "snap", snap)));
+    assertTrue(died.isRetryable(), died.getMessage());
+
+    String created = "<item><volumeId>vol-0copy</volumeId><size>100</size><snapshotId>snap-0new</snapshotId>"
+        + "<availabilityZone>eu-west-3a</availabilityZone><status>available</status><volumeType>gp3</volumeType>"
+        + Ec2Fake.tagSet(drillTags("restore")) + "</item>";
+    ec2.stub("DescribeVolumes", volumeSet(created), TAG_FILTER);
+    ec2.stub("DescribeVolumes", volumeSet(created), "VolumeId.1=vol-0copy");
+    ActionResult resumed = driver.restore(steps.ctx("restore", Action.RESTORE, Map.of(), "snap", snap));
+    assertEquals("vol-0copy", resumed.outputs().get("restoredVolumeId"));
+    assertEquals(1, fake.count("CreateVolume"), "exactly one restore request in the journal");
+    assertTrue(resumed.observations().get(0).contains("earlier attempt"));
   }
 
   @Test
@@ -167,6 +193,7 @@ class EbsVolumeDriverTest {
   void aQuotaErrorFailsTheStepClearly() {
     ec2.stub("DescribeSnapshots", snapshotSet(snapshot("snap-0new", "vol-0prod", "completed", 100, "2026-11-28T23:00:00.000Z",
         drillTags("snap"))), "SnapshotId.1=snap-0new");
+    ec2.stub("DescribeVolumes", volumeSet(), TAG_FILTER);
     ec2.error("CreateVolume", 400, "VolumeLimitExceeded", "You have exceeded your maximum gp3 storage limit of 50 TiB in this region.");
     Map<String, Object> snap = Map.of("snapshotId", "snap-0new", "availabilityZone", ZONE);
     ActionFailure f = assertThrows(ActionFailure.class, () -> driver.restore(steps.ctx("restore", Action.RESTORE, Map.of(), "snap", snap)));
