@@ -4,6 +4,7 @@ import io.drillbook.drill.ActionResult;
 import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.Deletes;
+import io.drillbook.provider.Progress;
 import io.drillbook.provider.ResourceTypeSpec;
 import io.drillbook.provider.Restores;
 import io.drillbook.provider.Snapshots;
@@ -18,7 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.backup.model.DescribeBackupJobResponse;
 import software.amazon.awssdk.services.backup.model.DescribeRestoreJobResponse;
 
@@ -53,8 +57,9 @@ public final class BackupVaultDriver implements Snapshots, Restores, Verifies, D
       BackupSession backup = session(c);
       String resourceArn = c.param("resourceArn").orElseThrow(() -> new ActionFailure("step " + c.stepId()
           + ": snapshot of a backup vault needs with.resourceArn, the resource the on-demand backup copies"));
-      String jobId = backup.startBackup(resourceArn, role(c), AwsNames.clientToken(c, "backup-job"), DrillTags.forStep(c, null));
-      DescribeBackupJobResponse job = new StatusPoll(c, aws).until("backup job " + jobId, () -> java.util.Optional.of(backup.backupJob(jobId)),
+      String jobId = resumedJob(c, "backup job").orElseGet(() -> backup.startBackup(resourceArn, role(c),
+          AwsNames.clientToken(c, "backup-job"), DrillTags.forStep(c, null)));
+      DescribeBackupJobResponse job = new StatusPoll(c, aws).until("backup job " + jobId, () -> Optional.of(backup.backupJob(jobId)),
           DescribeBackupJobResponse::stateAsString, Set.of("COMPLETED"), JOB_FAILED, JOB_TIMEOUT).orElseThrow();
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("backupJobId", jobId);
@@ -73,14 +78,14 @@ public final class BackupVaultDriver implements Snapshots, Restores, Verifies, D
       BackupSession backup = session(c);
       long restoreStart = System.currentTimeMillis();
       List<String> observations = new ArrayList<>();
-      String jobId = c.param("restoreJobId").orElse(null);
+      String jobId = c.param("restoreJobId").or(() -> resumedJob(c, "restore job")).orElse(null);
       if (jobId == null) {
         RecoveryPointChoice point = RecoveryPointChoice.of(c, backup);
         Map<String, String> metadata = RestoreMetadata.forDrill(c, backup.restoreMetadata(point.arn()));
         jobId = backup.startRestore(point.arn(), metadata, role(c), point.resourceType(), AwsNames.clientToken(c, "restore-job"));
       }
       String id = jobId;
-      DescribeRestoreJobResponse job = new StatusPoll(c, aws).until("restore job " + id, () -> java.util.Optional.of(backup.restoreJob(id)),
+      DescribeRestoreJobResponse job = new StatusPoll(c, aws).until("restore job " + id, () -> Optional.of(backup.restoreJob(id)),
           DescribeRestoreJobResponse::statusAsString, Set.of("COMPLETED"), Set.of("FAILED", "ABORTED"), JOB_TIMEOUT).orElseThrow();
       String testingPlan = job.createdBy() == null ? null : job.createdBy().restoreTestingPlanArn();
       Instant pointCreated = job.recoveryPointCreationDate() != null ? job.recoveryPointCreationDate()
@@ -179,6 +184,16 @@ public final class BackupVaultDriver implements Snapshots, Restores, Verifies, D
       out.put("deleted", RestoredResource.delete(c, aws, arn));
       return ActionResult.of(out);
     });
+  }
+
+  /**
+   * The job an earlier attempt of this step started and was waiting for, from its last heartbeat ("waiting for
+   * restore job ID: STATUS", see {@link StatusPoll}): AWS Backup's idempotency tokens last one hour, and a
+   * resumed restore may come later than that.
+   */
+  private static Optional<String> resumedJob(ActionContext c, String noun) {
+    return c.heartbeat().previous(Progress.class).map(Progress::phase)
+        .map(Pattern.compile("^waiting for " + Pattern.quote(noun) + " (\\S+): ")::matcher).filter(Matcher::find).map(m -> m.group(1));
   }
 
   private BackupSession session(ActionContext c) {

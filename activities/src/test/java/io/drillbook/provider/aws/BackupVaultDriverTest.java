@@ -22,6 +22,8 @@ import io.drillbook.drill.ActionResult;
 import io.drillbook.plan.Action;
 import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
+import io.drillbook.provider.Progress;
+import io.drillbook.provider.local.FakeHeartbeat;
 import io.drillbook.provider.local.Steps;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -214,6 +216,17 @@ class BackupVaultDriverTest {
 
     ActionResult deleted = driver.delete(steps.ctx("cleanup", Action.DELETE, Map.of(), "restore", adopted.outputs()));
     assertEquals(TESTING_PLAN, deleted.outputs().get("leftTo"));
+  }
+
+  @Test
+  void aRestoreResumedAfterTheWorkerDiedWaitsForTheSameJobAndStartsNoSecond() throws Exception {
+    restoreSucceeds(null);
+    ec2.stub("CreateTags", "<return>true</return>");
+    // The earlier attempt's last heartbeat, as Temporal hands it to the next attempt (an idempotency token lasts one hour only).
+    FakeHeartbeat previous = new FakeHeartbeat(new Progress("waiting for restore job rj-1: RUNNING", 0, 12, 0, 3_600_000));
+    ActionResult resumed = driver.restore(steps.ctx("restore", Action.RESTORE, Map.of("recoveryPointArn", POINT), null, null, previous));
+    assertEquals("rj-1", resumed.outputs().get("restoreJobId"));
+    assertEquals(0, fake.server.findAll(putRequestedFor(urlPathEqualTo("/restore-jobs"))).size(), "no second restore job");
   }
 
   @Test
