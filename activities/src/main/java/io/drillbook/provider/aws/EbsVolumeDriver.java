@@ -51,9 +51,10 @@ public final class EbsVolumeDriver implements Snapshots, Restores, Verifies, Del
       String volumeId = config(c, "volumeId");
       Volume source = ec2.volume(volumeId).orElseThrow(() -> new ActionFailure("step " + c.stepId() + ": volume " + volumeId
           + " does not exist in " + ec2.region() + "; check config.volumeId and config.region of resource " + c.request().resourceName()));
-      // CreateSnapshot takes no client token: an earlier attempt's snapshot is found by the drill's tags instead.
+      // CreateSnapshot takes no client token: an earlier attempt's snapshot is found by the drill's tags instead
+      // (one that failed is left to the sweeper and taken again).
       Optional<Snapshot> earlier = ec2.snapshotsTagged(stepTags(c.drillId(), c.stepId())).stream()
-          .filter(s -> volumeId.equals(s.volumeId())).findFirst();
+          .filter(s -> volumeId.equals(s.volumeId()) && !"error".equals(s.stateAsString())).findFirst();
       Snapshot started = earlier.orElseGet(() -> ec2.createSnapshot(volumeId, "drillbook drill " + c.drillId() + " step " + c.stepId(),
           DrillTags.forStep(c, keepFor(c))));
       Snapshot done = waitForSnapshot(c, ec2, started.snapshotId());
