@@ -1,5 +1,9 @@
 package io.drillbook.provider;
 
+import io.drillbook.provider.aws.AwsClients;
+import io.drillbook.provider.aws.BackupVaultDriver;
+import io.drillbook.provider.aws.EbsVolumeDriver;
+import io.drillbook.provider.aws.S3BucketDriver;
 import io.drillbook.provider.catalog.AwsResourceTypes;
 import io.drillbook.provider.catalog.AzureResourceTypes;
 import io.drillbook.provider.local.DirectoryDriver;
@@ -18,7 +22,11 @@ public final class BuiltInProviders {
     List<ResourceDriver> drivers = new ArrayList<>();
     drivers.add(new PostgresqlDriver());
     drivers.add(new DirectoryDriver());
-    AwsResourceTypes.ALL.forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
+    AwsClients aws = AwsClients.fromEnvironment();
+    drivers.add(new EbsVolumeDriver(aws));
+    drivers.add(new BackupVaultDriver(aws));
+    drivers.add(new S3BucketDriver(aws));
+    AwsResourceTypes.ALL.stream().filter(spec -> !spec.implemented()).forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
     AzureResourceTypes.ALL.forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
     return new ProviderRegistry(drivers);
   }

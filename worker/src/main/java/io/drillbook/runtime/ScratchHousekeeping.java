@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The worker's sweeper: once at start and then every {@code DRILLBOOK_SWEEP_INTERVAL}, it removes what
  * drills left in the work directory ({@link ScratchSweeper}: expired {@code keepFor}, or drills that are
- * over, as {@link DrillLiveness} tells) and records it under each drill's tenant ({@link SweepEvidence}).
+ * over, as {@link DrillLiveness} tells) and the expired AWS scratch resources of the accounts named by
+ * {@code DRILLBOOK_AWS_SWEEP} ({@link AwsSweep}), and records it under each drill's tenant ({@link SweepEvidence}).
  * A sweep that finds nothing writes nothing. A failing sweep is logged and tried again at the next tick.
  */
 public final class ScratchHousekeeping implements AutoCloseable {
@@ -37,11 +38,13 @@ public final class ScratchHousekeeping implements AutoCloseable {
   private final DrillLiveness liveness;
   private final LiveWorkers workers;
   private final ScheduledExecutorService timer;
+  private final AwsSweep aws;
 
-  private ScratchHousekeeping(Path workDir, EvidenceStore evidence, DrillLiveness liveness, LiveWorkers workers) {
+  private ScratchHousekeeping(Path workDir, EvidenceStore evidence, DrillLiveness liveness, LiveWorkers workers, AwsSweep aws) {
     this.workDir = workDir;
     this.evidence = evidence;
     this.sweeper = new ScratchSweeper(workDir);
+    this.aws = aws;
     this.liveness = liveness;
     this.workers = workers;
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("drillbook-sweeper").daemon().factory());
@@ -50,24 +53,29 @@ public final class ScratchHousekeeping implements AutoCloseable {
   /** Registers this worker on the home and starts sweeping at once, then every interval. */
   public static ScratchHousekeeping start(DrillbookSettings settings, EvidenceStore evidence, WorkflowClient temporal) {
     Duration every = settings.sweepInterval();
+    AwsSweep aws = AwsSweep.fromSettings(settings.env());
     String service = temporal.getWorkflowServiceStubs().getOptions().getTarget() + "/" + temporal.getOptions().getNamespace();
     LiveWorkers workers;
     try {
       workers = LiveWorkers.register(settings.workersDir(), service);
     } catch (IOException e) {
+      aws.close();
       throw new UserError("cannot register the worker in " + settings.workersDir() + " (" + e.getMessage()
           + "): set DRILLBOOK_HOME to a writable directory", ExitCodes.ENVIRONMENT);
     }
     ScratchHousekeeping h = new ScratchHousekeeping(settings.workDir(), evidence,
-        new DrillLiveness(evidence, temporal, workers, service), workers);
+        new DrillLiveness(evidence, temporal, workers, service), workers, aws);
     h.timer.scheduleWithFixedDelay(h::sweepLogged, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     log.info("sweeping {} every {}", settings.workDir(), io.drillbook.plan.DurationSyntax.describe(every));
+    aws.targets().forEach(t -> log.info("sweeping expired AWS scratch resources in {} every {}", t.where(),
+        io.drillbook.plan.DurationSyntax.describe(every)));
     return h;
   }
 
   /** One sweep; returns the IDs of the evidence streams it wrote (none when nothing was found). */
   List<String> sweepOnce() throws IOException, InterruptedException {
-    List<Swept> swept = sweeper.sweep(liveness);
+    List<Swept> swept = new ArrayList<>(sweeper.sweep(liveness));
+    swept.addAll(aws.sweep());
     Map<String, List<Swept>> byTenant = new LinkedHashMap<>();
     for (Swept s : swept) {
       Optional<String> tenant = evidence.drill(s.drillId()).map(DrillSummary::tenant);
@@ -116,6 +124,7 @@ public final class ScratchHousekeeping implements AutoCloseable {
       timer.shutdownNow();
       Thread.currentThread().interrupt();
     }
+    aws.close();
     try {
       workers.close();
     } catch (IOException e) {

@@ -16,20 +16,22 @@ import java.util.Map;
  * last. An entry is appended only once its file is complete, so after a worker restart the manifest says
  * exactly which files can be trusted and where to resume; a file on disk without an entry is rewritten.
  * Once every file is in, each is read back and checked, and only then is the manifest marked complete.
+ * The aws provider's S3 export writes the same {@link Document} (one entry per object, keyed by its path
+ * under the export prefix), so one reader understands both.
  */
-final class ExportManifest {
+public final class ExportManifest {
 
-  static final String FILE = "manifest.json";
-  static final String FORMAT = "drillbook-manifest/v1";
+  public static final String FILE = "manifest.json";
+  public static final String FORMAT = "drillbook-manifest/v1";
 
   /** One file; for a table's CSV file, also the table and the rows the source had in the export's snapshot. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Entry(String file, long size, String sha256, String table, Long rows) {}
+  public record Entry(String file, long size, String sha256, String table, Long rows) {}
 
   /** The document as written; {@code content} says what the files are (dump, csv, files). */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  record Document(String format, String drillId, String stepId, String source, String content, boolean complete, List<Entry> files) {}
+  public record Document(String format, String drillId, String stepId, String source, String content, boolean complete, List<Entry> files) {}
 
   private final Path dir;
   private final Document header;

@@ -6,16 +6,16 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records heartbeats; {@link #previous} returns what a test says the earlier attempt reported. */
-final class FakeHeartbeat implements ActionContext.Heartbeat {
+public final class FakeHeartbeat implements ActionContext.Heartbeat {
 
-  final List<Object> beats = new CopyOnWriteArrayList<>();
+  public final List<Object> beats = new CopyOnWriteArrayList<>();
   private final Object previous;
 
-  FakeHeartbeat() {
+  public FakeHeartbeat() {
     this(null);
   }
 
-  FakeHeartbeat(Object previous) {
+  public FakeHeartbeat(Object previous) {
     this.previous = previous;
   }
 

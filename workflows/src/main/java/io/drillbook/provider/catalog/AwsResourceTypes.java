@@ -58,7 +58,7 @@ public final class AwsResourceTypes {
           ActionSpec.of(Action.VERIFY),
           ActionSpec.of(Action.DELETE)),
       true,
-      false);
+      true);
 
   public static final ResourceTypeSpec RDS_INSTANCE = new ResourceTypeSpec(
       "aws",
@@ -99,7 +99,9 @@ public final class AwsResourceTypes {
   public static final ResourceTypeSpec BACKUP_VAULT = new ResourceTypeSpec(
       "aws",
       "backup-vault",
-      concat(ACCESS, List.of(required("vaultName", ParamType.STRING, "the AWS Backup vault"))),
+      concat(ACCESS, List.of(required("vaultName", ParamType.STRING, "the AWS Backup vault"),
+          optional("backupRoleArn", ParamType.STRING, "role AWS Backup runs the drill's backup and restore jobs with, e.g. its "
+              + "AWSBackupDefaultServiceRole (needed by snapshot and restore)").withPrefixes("arn:aws:iam::"))),
       actions(
           ActionSpec.of(Action.SNAPSHOT,
               required("resourceArn", ParamType.STRING, "the resource an on-demand backup job copies into the vault")
@@ -108,12 +110,15 @@ public final class AwsResourceTypes {
               SCRATCH_TARGET,
               optional("resourceArn", ParamType.STRING, "restore the latest recovery point of this resource "
                   + "(default: the from step's recovery point)").withPrefixes("arn:aws:"),
+              optional("recoveryPointArn", ParamType.STRING, "restore this recovery point of the vault"),
+              optional("restoreJobId", ParamType.STRING, "adopt this restore job of an AWS Backup restore testing plan instead of "
+                  + "starting one; verify then reports its outcome back to AWS Backup"),
               KEEP_FOR),
           ActionSpec.of(Action.VERIFY,
               optional("maxAge", ParamType.DURATION, "fail when the newest recovery point is older than this (e.g. the plan's RPO)")),
           ActionSpec.of(Action.DELETE)),
       true,
-      false);
+      true);
 
   public static final ResourceTypeSpec S3_BUCKET = new ResourceTypeSpec(
       "aws",
@@ -123,12 +128,11 @@ public final class AwsResourceTypes {
           optional("prefix", ParamType.STRING, "only objects under this key prefix"))),
       actions(
           ActionSpec.of(Action.SNAPSHOT),
-          ActionSpec.creating(Action.RESTORE, SCRATCH_TARGET, KEEP_FOR),
           ActionSpec.of(Action.VERIFY),
           ActionSpec.creating(Action.EXPORT, EXPORT_DESTINATION),
           ActionSpec.of(Action.DELETE)),
       true,
-      false);
+      true);
 
   public static final List<ResourceTypeSpec> ALL = List.of(EBS_VOLUME, RDS_INSTANCE, AURORA_CLUSTER, BACKUP_VAULT, S3_BUCKET);
 }

@@ -1,0 +1,131 @@
+package io.drillbook.provider.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * A fake of AWS's Query/XML services (RDS, EC2, STS speak it: a form-encoded POST to "/" with
+ * {@code Action=...&Version=...}, an XML answer in the service's namespace), on WireMock. Stubs are written
+ * from the AWS API reference; real SDK clients talk to it through {@link #clients}. Helpers cover what the
+ * drivers must survive: state sequences (creating → available) as WireMock scenarios, throttling,
+ * AccessDenied and quota errors.
+ */
+final class AwsFake implements AutoCloseable {
+
+  static final String RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/";
+  static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
+  static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+
+  final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+  AwsFake() {
+    server.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  /**
+   * Real SDK clients pointed at this fake, with test credentials, 10 ms polls and a recorder of the
+   * operations sent (the least-privilege test reads it).
+   */
+  AwsClients clients(OperationRecorder recorder) {
+    return new AwsClients(Map.of(AwsClients.ENDPOINT_URL, url(), AwsClients.POLL_INTERVAL, "10ms", AwsClients.POLL_MAX, "50ms"),
+        () -> StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTWORKER", "test-secret")), List.of(recorder));
+  }
+
+  /** Requests of one Query action, e.g. {@code action("CreateDBSnapshot")}; params are form fields. */
+  static MappingBuilder action(String name) {
+    return post(urlPathEqualTo("/")).withRequestBody(matching("(.*&)?Action=" + name + "(&.*)?"));
+  }
+
+  static RequestPatternBuilder sent(String name) {
+    return postRequestedFor(urlPathEqualTo("/")).withRequestBody(matching("(.*&)?Action=" + name + "(&.*)?"));
+  }
+
+  /** A successful answer: {@code <NameResponse><NameResult>result</NameResult><ResponseMetadata/></NameResponse>}. */
+  static String answer(String ns, String action, String result) {
+    return "<" + action + "Response xmlns=\"" + ns + "\">"
+        + (result == null ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
+        + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata></" + action + "Response>";
+  }
+
+  void stub(String ns, String action, String result) {
+    server.stubFor(action(action).willReturn(xml(200, answer(ns, action, result))));
+  }
+
+  /** One answer per call, in order; the last one repeats (e.g. creating, creating, available). */
+  void sequence(String ns, String action, List<String> results) {
+    String scenario = action + "-" + UUID.randomUUID();
+    for (int i = 0; i < results.size(); i++) {
+      String state = i == 0 ? Scenario.STARTED : scenario + "-" + i;
+      var m = action(action).inScenario(scenario).whenScenarioStateIs(state).willReturn(xml(200, answer(ns, action, results.get(i))));
+      server.stubFor(i + 1 < results.size() ? m.willSetStateTo(scenario + "-" + (i + 1)) : m);
+    }
+  }
+
+  /** The Query protocol's error document ({@code ErrorResponse/Error/Code}); EC2 uses {@link #ec2Error}. */
+  void error(String ns, String action, int status, String code, String message) {
+    server.stubFor(action(action).willReturn(xml(status, queryError(ns, code, message))));
+  }
+
+  static String queryError(String ns, String code, String message) {
+    return "<ErrorResponse xmlns=\"" + ns + "\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + message
+        + "</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>";
+  }
+
+  /** EC2's error document: {@code Response/Errors/Error}. */
+  static String ec2Error(String code, String message) {
+    return "<Response><Errors><Error><Code>" + code + "</Code><Message>" + message + "</Message></Error></Errors><RequestID>"
+        + UUID.randomUUID() + "</RequestID></Response>";
+  }
+
+  /** The first {@code times} calls are throttled (400 Throttling), then {@code result} is answered. */
+  void throttledThen(String ns, String action, int times, String result) {
+    String scenario = "throttle-" + action + "-" + UUID.randomUUID();
+    for (int i = 0; i < times; i++) {
+      server.stubFor(action(action).inScenario(scenario).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "t" + i)
+          .willReturn(xml(400, queryError(ns, "Throttling", "Rate exceeded"))).willSetStateTo("t" + (i + 1)));
+    }
+    server.stubFor(action(action).inScenario(scenario).whenScenarioStateIs("t" + times).willReturn(xml(200, answer(ns, action, result))));
+  }
+
+  /** What IAM answers when the caller lacks {@code iamAction}. */
+  void accessDenied(String ns, String action, String iamAction, String resourceArn) {
+    error(ns, action, 403, "AccessDenied", "User: arn:aws:sts::111122223333:assumed-role/drillbook/drillbook is not authorized to perform: "
+        + iamAction + " on resource: " + resourceArn + " because no identity-based policy allows the " + iamAction + " action");
+  }
+
+  int count(String action) {
+    return server.countRequestsMatching(sent(action).build()).getCount();
+  }
+
+  List<LoggedRequest> requests(String action) {
+    return server.findAll(sent(action));
+  }
+
+  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(int status, String body) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
