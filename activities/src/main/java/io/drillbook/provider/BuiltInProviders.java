@@ -1,5 +1,8 @@
 package io.drillbook.provider;
 
+import io.drillbook.provider.aws.AuroraClusterDriver;
+import io.drillbook.provider.aws.AwsClients;
+import io.drillbook.provider.aws.RdsInstanceDriver;
 import io.drillbook.provider.catalog.AwsResourceTypes;
 import io.drillbook.provider.catalog.AzureResourceTypes;
 import io.drillbook.provider.local.DirectoryDriver;
@@ -8,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The drivers this build ships: the {@code local} provider's, and the AWS and Azure resource types declared
- * (so their plans validate and their RACI can be reviewed) but not carried out yet.
+ * The drivers this build ships: the {@code local} provider's, the AWS RDS and Aurora drivers, and the other
+ * AWS and Azure resource types declared (so their plans validate and their RACI can be reviewed) but not
+ * carried out yet.
  */
 public final class BuiltInProviders {
   private BuiltInProviders() {}
@@ -18,7 +22,10 @@ public final class BuiltInProviders {
     List<ResourceDriver> drivers = new ArrayList<>();
     drivers.add(new PostgresqlDriver());
     drivers.add(new DirectoryDriver());
-    AwsResourceTypes.ALL.forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
+    AwsClients aws = AwsClients.fromEnvironment();
+    drivers.add(new RdsInstanceDriver(aws));
+    drivers.add(new AuroraClusterDriver(aws));
+    AwsResourceTypes.ALL.stream().filter(spec -> !spec.implemented()).forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
     AzureResourceTypes.ALL.forEach(spec -> drivers.add(new UnsupportedResourceType(spec)));
     return new ProviderRegistry(drivers);
   }

@@ -27,9 +27,14 @@ public final class AwsNames {
    * @param prefix starts with a letter, e.g. "drill-restore"
    */
   public static String identifier(ActionContext ctx, String prefix) {
+    return identifier(ctx, prefix, MAX);
+  }
+
+  /** {@link #identifier(ActionContext, String)} for names limited to {@code max} characters (at least prefix + 14). */
+  public static String identifier(ActionContext ctx, String prefix, int max) {
     String hash = hash(ctx.drillId() + "/" + ctx.stepId() + "/" + prefix).substring(0, 12);
     String step = ctx.stepId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    int room = MAX - prefix.length() - hash.length() - 2;
+    int room = max - prefix.length() - hash.length() - 2;
     if (step.length() > room) {
       step = step.substring(0, room).replaceAll("-$", "");
     }

@@ -46,16 +46,17 @@ public final class DrillTags {
    * Refuses to go on unless {@code tags} (the resource's tags as AWS reports them) say this drill created it.
    *
    * @param what the resource for the message, e.g. "DB instance drill-restore-1a2b"
+   * @param doing what the step was about to do with it: delete, reuse
    */
-  public static void requireOwned(ActionContext ctx, Map<String, String> tags, String what) {
+  public static void requireOwned(ActionContext ctx, Map<String, String> tags, String what, String doing) {
     String owner = tags.get(DRILL_ID);
     if (ctx.drillId().equals(owner)) {
       return;
     }
-    throw new ActionFailure("step " + ctx.stepId() + ": refusing to delete " + what + ": "
+    throw new ActionFailure("step " + ctx.stepId() + ": refusing to " + doing + " " + what + ": "
         + (owner == null ? "it has no " + DRILL_ID + " tag, so drillbook did not create it"
             : "its " + DRILL_ID + " tag names drill " + owner + ", not this drill " + ctx.drillId())
-        + ". drillbook only deletes what the same drill created; point `from:` at the step that created it");
+        + ". drillbook only deletes or reuses what the same drill created; point `from:` at the step that created it");
   }
 
   /** Refuses to disrupt a production resource whose owner did not tag it {@code drillbook:disruption-allowed=true}. */

@@ -4,7 +4,9 @@ import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.Progress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -24,25 +26,31 @@ public final class StatusPoll {
     this.aws = aws;
   }
 
+  /** A resource a describe call does not find has this status: deletions wait for it. */
+  public static final String GONE = "deleted";
+
   /**
    * @param what the resource, for heartbeats and messages
-   * @param status one describe call returning the current status
+   * @param describe one describe call; empty when the resource does not exist (status {@link #GONE})
+   * @param statusOf the status in a description
    * @param done the statuses that end the wait
    * @param failed statuses from which the resource will not recover on its own
    * @param timeout how long to wait at most
-   * @return the status that ended the wait
+   * @return the description that ended the wait (empty when it was waiting for {@link #GONE})
    */
-  public String until(String what, Supplier<String> status, Set<String> done, Set<String> failed, Duration timeout) throws InterruptedException {
+  public <T> Optional<T> until(String what, Supplier<Optional<T>> describe, Function<T, String> statusOf, Set<String> done,
+      Set<String> failed, Duration timeout) throws InterruptedException {
     long start = System.nanoTime();
     long deadline = start + timeout.toNanos();
     Duration pause = aws.pollInterval();
     int polls = 0;
     while (true) {
-      String now = status.get();
+      Optional<T> described = describe.get();
+      String now = described.map(statusOf).orElse(GONE);
       polls++;
       ctx.heartbeat().beat(new Progress("waiting for " + what + ": " + now, 0, polls, 0, (System.nanoTime() - start) / 1_000_000));
       if (done.contains(now)) {
-        return now;
+        return described;
       }
       if (failed.contains(now)) {
         throw new ActionFailure("step " + ctx.stepId() + ": " + what + " went to status " + now

@@ -10,16 +10,16 @@ import java.sql.SQLException;
  * provider action by {@link io.drillbook.provider.KeepAlive}): an I/O or SQL error that no more specific code turned into an {@link ActionFailure} still
  * becomes one naming the step, the action and, for a full disk, the fix.
  */
-final class ExplainedAction {
+public final class ExplainedAction {
 
   /** One local action's body. */
-  interface Work<T> {
+  public interface Work<T> {
     T run(ActionContext ctx) throws Exception;
   }
 
   private ExplainedAction() {}
 
-  static <T> T run(ActionContext ctx, String action, Work<T> work) throws Exception {
+  public static <T> T run(ActionContext ctx, String action, Work<T> work) throws Exception {
     try {
       return work.run(ctx);
     } catch (ActionFailure e) {

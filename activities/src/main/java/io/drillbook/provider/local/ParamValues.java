@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
  * durations as the plan's syntax ({@code 100ms}, {@code 90s}, {@code 15m}, {@code 4h}, {@code 2d}), ISO-8601 or
  * {@link Duration}; numbers as any {@link Number} or numeric string.
  */
-final class ParamValues {
+public final class ParamValues {
 
   private static final Pattern PLAN_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private ParamValues() {}
 
-  static Optional<Duration> duration(Map<String, Object> values, String key, String stepId) {
+  public static Optional<Duration> duration(Map<String, Object> values, String key, String stepId) {
     Object v = values.get(key);
     if (v == null) {
       return Optional.empty();
@@ -48,12 +48,12 @@ final class ParamValues {
     }
   }
 
-  static long longValue(Object v) {
+  public static long longValue(Object v) {
     return v instanceof Number n ? n.longValue() : Long.parseLong(v.toString().trim());
   }
 
   /** A string value of {@code outputs}, or a failure saying which earlier step should have produced it. */
-  static String required(Map<String, Object> outputs, String key, String stepId, String fromStep) {
+  public static String required(Map<String, Object> outputs, String key, String stepId, String fromStep) {
     Object v = outputs.get(key);
     if (v == null || v.toString().isBlank()) {
       throw new ActionFailure("step " + stepId + ": the output of step " + fromStep + " has no " + key
@@ -63,16 +63,16 @@ final class ParamValues {
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> map(Object v) {
+  public static Map<String, Object> map(Object v) {
     return v instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
   }
 
   @SuppressWarnings("unchecked")
-  static List<Object> list(Object v) {
+  public static List<Object> list(Object v) {
     return v instanceof List<?> l ? (List<Object>) l : List.of();
   }
 
-  static boolean bool(Object v) {
+  public static boolean bool(Object v) {
     return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(v.toString());
   }
 }

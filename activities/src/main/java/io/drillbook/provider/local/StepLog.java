@@ -8,23 +8,23 @@ import org.slf4j.LoggerFactory;
  * Logging for one step: every line starts with the drill id and the step id, so an operator can follow one
  * drill through a worker shared by many. Callers pass identifiers, counts and paths, never secrets or data.
  */
-record StepLog(Logger logger, String drillId, String stepId) {
+public record StepLog(Logger logger, String drillId, String stepId) {
 
-  static StepLog of(Class<?> owner, ActionContext ctx) {
+  public static StepLog of(Class<?> owner, ActionContext ctx) {
     return new StepLog(LoggerFactory.getLogger(owner), ctx.drillId(), ctx.stepId());
   }
 
-  static StepLog of(Class<?> owner, String drillId, String stepId) {
+  public static StepLog of(Class<?> owner, String drillId, String stepId) {
     return new StepLog(LoggerFactory.getLogger(owner), drillId, stepId);
   }
 
-  void info(String message, Object... args) {
+  public void info(String message, Object... args) {
     if (logger.isInfoEnabled()) {
       logger.info("drill={} step={} " + message, prefixed(args));
     }
   }
 
-  void warn(String message, Object... args) {
+  public void warn(String message, Object... args) {
     logger.warn("drill={} step={} " + message, prefixed(args));
   }
 

@@ -80,6 +80,73 @@ final class AwsFake implements AutoCloseable {
     }
   }
 
+  /**
+   * One resource's life as its describe call shows it: not found (404 {@code notFoundCode}) until an action
+   * creates it, then the states that action leads to, in order (the last repeats), and gone again after a
+   * deleting action. A retried create is answered again without restarting the sequence.
+   *
+   * @param describe the describe action, e.g. DescribeDBInstances
+   * @param idField the form field naming the resource in the describe call, e.g. DBInstanceIdentifier=drill-restore-x
+   */
+  FakeResource resource(String ns, String describe, String idField, String notFoundCode) {
+    return new FakeResource(ns, describe, idField, notFoundCode);
+  }
+
+  final class FakeResource {
+    private final String ns;
+    private final String describe;
+    private final String idField;
+    private final String scenario = "resource-" + UUID.randomUUID();
+    private final String notFound;
+
+    private FakeResource(String ns, String describe, String idField, String notFoundCode) {
+      this.ns = ns;
+      this.describe = describe;
+      this.idField = idField;
+      this.notFound = queryError(ns, notFoundCode, "not found: " + idField);
+      server.stubFor(describeCall().whenScenarioStateIs(Scenario.STARTED).willReturn(xml(404, notFound)));
+    }
+
+    private com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder describeCall() {
+      return action(describe).withRequestBody(matching("(.*&)?" + idField + "(&.*)?")).inScenario(scenario);
+    }
+
+    /** It exists from the start, in these states. */
+    FakeResource exists(List<String> states) {
+      var first = describeCall().whenScenarioStateIs(Scenario.STARTED).willReturn(xml(200, answer(ns, describe, states.getFirst())));
+      server.stubFor(states.size() > 1 ? first.willSetStateTo("exists-1") : first);
+      phase("exists", states, 1, false);
+      return this;
+    }
+
+    /** {@code action} (whose body holds {@code field}) answers {@code result}; describe then walks {@code states}. */
+    FakeResource createdBy(String action, String field, String result, List<String> states) {
+      server.stubFor(action(action).withRequestBody(matching("(.*&)?" + field + "(&.*)?")).inScenario(scenario)
+          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo("created-0"));
+      phase("created", states, 0, false);
+      return this;
+    }
+
+    /** {@code action} answers {@code result}; describe walks {@code states}, then answers not found. */
+    FakeResource deletedBy(String action, String result, List<String> states) {
+      server.stubFor(action(action).withRequestBody(matching("(.*&)?" + idField + "(&.*)?")).inScenario(scenario)
+          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo("deleted-0"));
+      phase("deleted", states, 0, true);
+      return this;
+    }
+
+    private void phase(String name, List<String> states, int from, boolean goneAtEnd) {
+      for (int i = from; i < states.size(); i++) {
+        var m = describeCall().whenScenarioStateIs(name + "-" + i).willReturn(xml(200, answer(ns, describe, states.get(i))));
+        boolean last = i == states.size() - 1;
+        server.stubFor(last && !goneAtEnd ? m : m.willSetStateTo(last ? name + "-gone" : name + "-" + (i + 1)));
+      }
+      if (goneAtEnd) {
+        server.stubFor(describeCall().whenScenarioStateIs(name + "-gone").willReturn(xml(404, notFound)));
+      }
+    }
+  }
+
   /** The Query protocol's error document ({@code ErrorResponse/Error/Code}); EC2 uses {@link #ec2Error}. */
   void error(String ns, String action, int status, String code, String message) {
     server.stubFor(action(action).willReturn(xml(status, queryError(ns, code, message))));

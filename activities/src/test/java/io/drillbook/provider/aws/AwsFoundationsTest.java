@@ -126,12 +126,12 @@ class AwsFoundationsTest {
   void theGuardRefusesAnythingThisDrillDidNotTag() {
     ActionContext ctx = ctx("drl-7", "drop", CONFIG);
     Map<String, String> ours = DrillTags.forStep(ctx, null);
-    DrillTags.requireOwned(ctx, ours, "DB instance drill-restore-x");
-    ActionFailure production = assertThrows(ActionFailure.class, () -> DrillTags.requireOwned(ctx, Map.of("env", "prod"), "DB instance prod-ehr"));
+    DrillTags.requireOwned(ctx, ours, "DB instance drill-restore-x", "delete");
+    ActionFailure production = assertThrows(ActionFailure.class, () -> DrillTags.requireOwned(ctx, Map.of("env", "prod"), "DB instance prod-ehr", "delete"));
     assertTrue(production.getMessage().contains("refusing to delete DB instance prod-ehr: it has no drillbook:drill-id tag"),
         production.getMessage());
     ActionFailure otherDrill = assertThrows(ActionFailure.class,
-        () -> DrillTags.requireOwned(ctx, Map.of(DrillTags.DRILL_ID, "drl-6"), "DB instance drill-restore-y"));
+        () -> DrillTags.requireOwned(ctx, Map.of(DrillTags.DRILL_ID, "drl-6"), "DB instance drill-restore-y", "delete"));
     assertTrue(otherDrill.getMessage().contains("names drill drl-6, not this drill drl-7"), otherDrill.getMessage());
     assertEquals(List.of(DrillTags.DRILL_ID, DrillTags.TENANT, DrillTags.STEP_ID, DrillTags.EXPIRES_AT), List.copyOf(ours.keySet()));
   }
