@@ -119,18 +119,18 @@ final class AwsFake implements AutoCloseable {
       return this;
     }
 
-    /** {@code action} (whose body holds {@code field}) answers {@code result}; describe then walks {@code states}. */
-    FakeResource createdBy(String action, String field, String result, List<String> states) {
+    /** {@code action} (whose body holds {@code field}) creates or changes it: answers {@code result}, then describe walks {@code states}. */
+    FakeResource after(String action, String field, String result, List<String> states) {
       server.stubFor(action(action).withRequestBody(matching("(.*&)?" + field + "(&.*)?")).inScenario(scenario)
-          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo("created-0"));
-      phase("created", states, 0, false);
+          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo(action + ":" + field + "-0"));
+      phase(action + ":" + field, states, 0, false);
       return this;
     }
 
     /** {@code action} answers {@code result}; describe walks {@code states}, then answers not found. */
     FakeResource deletedBy(String action, String result, List<String> states) {
       server.stubFor(action(action).withRequestBody(matching("(.*&)?" + idField + "(&.*)?")).inScenario(scenario)
-          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo("deleted-0"));
+          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo(states.isEmpty() ? "deleted-gone" : "deleted-0"));
       phase("deleted", states, 0, true);
       return this;
     }

@@ -94,7 +94,7 @@ class RdsInstanceDriverTest {
     String id = AwsNames.identifier(ctx, "drill-snap");
     Map<String, String> tags = DrillTags.forStep(ctx, null);
     fake.resource(RDS_NS, "DescribeDBSnapshots", "DBSnapshotIdentifier=" + id, "DBSnapshotNotFound")
-        .createdBy("CreateDBSnapshot", "DBSnapshotIdentifier=" + id, RdsXml.snapshot(id, "prod-ehr", "creating", tags),
+        .after("CreateDBSnapshot", "DBSnapshotIdentifier=" + id, RdsXml.snapshot(id, "prod-ehr", "creating", tags),
             List.of(RdsXml.snapshots(RdsXml.snapshot(id, "prod-ehr", "creating", tags)),
                 RdsXml.snapshots(RdsXml.snapshot(id, "prod-ehr", "available", tags))))
         .deletedBy("DeleteDBSnapshot", RdsXml.snapshot(id, "prod-ehr", "deleted", tags),
@@ -109,7 +109,7 @@ class RdsInstanceDriverTest {
     String creating = RdsXml.instances(RdsXml.instance(target, "creating", "postgres", null, 0, false, tags));
     String available = RdsXml.instances(RdsXml.instance(target, "available", "postgres", "127.0.0.1", restoredCopy.port, false, tags));
     fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + target, "DBInstanceNotFound")
-        .createdBy(createdBy, field + "=" + target, RdsXml.instance(target, "creating", "postgres", null, 0, false, tags),
+        .after(createdBy, field + "=" + target, RdsXml.instance(target, "creating", "postgres", null, 0, false, tags),
             List.of(creating, creating, available))
         .deletedBy("DeleteDBInstance", RdsXml.instance(target, "deleting", "postgres", null, 0, false, tags),
             List.of(RdsXml.instances(RdsXml.instance(target, "deleting", "postgres", null, 0, false, tags))));
@@ -236,7 +236,7 @@ class RdsInstanceDriverTest {
         "snapshot", Map.of("snapshotId", "drill-snap-1", "snapshotArn", "arn:aws:rds:eu-west-3:111122223333:snapshot:drill-snap-1"));
     String id = AwsNames.identifier(ctx, "drill-export", 60);
     fake.resource(RDS_NS, "DescribeExportTasks", "ExportTaskIdentifier=" + id, "ExportTaskNotFound")
-        .createdBy("StartExportTask", "ExportTaskIdentifier=" + id, RdsXml.exportTask(id, "STARTING"), List.of(
+        .after("StartExportTask", "ExportTaskIdentifier=" + id, RdsXml.exportTask(id, "STARTING"), List.of(
             "<ExportTasks><ExportTask>" + RdsXml.exportTask(id, "IN_PROGRESS") + "</ExportTask></ExportTasks>",
             "<ExportTasks><ExportTask>" + RdsXml.exportTask(id, "COMPLETE") + "</ExportTask></ExportTasks>"));
     Map<String, Object> out = driver.export(ctx).outputs();
