@@ -19,7 +19,8 @@ import java.util.Set;
  * writes every interval, the failover is started (RebootDBInstance with ForceFailover, FailoverDBCluster),
  * and RTO and RPO come from the last write the old primary acknowledged and the first the new one accepted.
  * Only with its owner's consent: the database must be tagged {@code drillbook:disruption-allowed=true}. A
- * resumed attempt never starts a second failover of production; it fails and says so.
+ * resumed attempt never starts a second failover of production; it fails and says so. The canary's table is
+ * dropped from the production database once measured.
  */
 final class MeasuredFailover {
 
@@ -78,11 +79,24 @@ final class MeasuredFailover {
       writer.close();
       out.putAll(writer.measure(x -> x.server().equals(oldServer), x -> !x.server().equals(oldServer), endpoint));
     }
+    dropCanary(endpoint);
     DbState after = a.poll().until(what, () -> a.flavor().describe(db.id()), DbState::status, Set.of("available"),
         Set.of("failed", "storage-full", "incompatible-parameters"), Duration.ofMinutes(30)).orElseThrow();
     out.put("writerAfter", after.members().isEmpty() ? after.id() : after.members().getFirst());
+    out.put("engine", after.engine());
+    out.put("endpointAddress", after.host());
+    out.put("port", after.port());
     out.put("durationMillis", System.currentTimeMillis() - start);
     a.log().info("{} measured: RTO {} ms, {} canary rows lost (RPO {} ms)", action, out.get("rtoMillis"), out.get("rowsLost"), out.get("rpoMillis"));
     return ActionResult.of(out);
+  }
+
+  /** The canary wrote into the production database: its table goes once measured. */
+  private void dropCanary(PgEndpoint endpoint) {
+    try (Connection c = endpoint.connect()) {
+      CanaryWriter.dropTable(c);
+    } catch (SQLException e) {
+      a.log().warn("the canary table {} could not be dropped from {} ({}); drop it by hand", "drillbook_canary", endpoint.where(), e.getMessage());
+    }
   }
 }

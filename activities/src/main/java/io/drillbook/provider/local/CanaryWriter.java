@@ -73,6 +73,13 @@ public final class CanaryWriter implements AutoCloseable {
     }
   }
 
+  /** Removes the table, for canaries written into a production database (nothing of the drill stays there). */
+  public static void dropTable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS " + TABLE);
+    }
+  }
+
   public static long nextSeq(Connection c) throws SQLException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) + 1 FROM " + TABLE)) {
       rs.next();

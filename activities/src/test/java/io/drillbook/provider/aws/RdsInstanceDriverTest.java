@@ -285,6 +285,11 @@ class RdsInstanceDriverTest {
       assertTrue(out.get("rowsLost") instanceof Number && out.get("rpoMillis") instanceof Number, out.toString());
       assertTrue(((Number) out.get("canaryWrites")).longValue() >= 8, "warm-up and confirmation writes: " + out);
       assertEquals("prod-ehr", out.get("writerAfter"));
+      try (var c = io.drillbook.provider.local.PgEndpoint.parse("postgresql://127.0.0.1:" + pair.standbyPort() + "/ehr", "postgres", null, null)
+          .connect(); var rs = c.createStatement().executeQuery("SELECT to_regclass('drillbook_canary') IS NULL")) {
+        rs.next();
+        assertTrue(rs.getBoolean(1), "the canary's table does not stay in the production database");
+      }
     }
   }
 
