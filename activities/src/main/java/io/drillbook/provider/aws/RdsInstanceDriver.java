@@ -3,47 +3,17 @@ package io.drillbook.provider.aws;
 import io.drillbook.drill.ActionResult;
 import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
-import io.drillbook.provider.Deletes;
-import io.drillbook.provider.Exports;
-import io.drillbook.provider.Failovers;
-import io.drillbook.provider.ResourceTypeSpec;
-import io.drillbook.provider.Restores;
-import io.drillbook.provider.Snapshots;
-import io.drillbook.provider.Verifies;
 import io.drillbook.provider.catalog.AwsResourceTypes;
 import io.drillbook.provider.local.ExplainedAction;
 
 /**
  * The {@code aws/rds-instance} resource: an RDS DB instance, snapshotted, restored into a scratch instance,
- * verified over JDBC like a local restore, failed over (Multi-AZ) under a canary, exported to S3. See
- * docs/providers/aws.md for every action's API calls.
+ * verified over JDBC like a local restore, failed over (Multi-AZ) under a canary, exported to S3.
  */
-public final class RdsInstanceDriver implements Snapshots, Restores, Verifies, Failovers, Exports, Deletes {
-
-  private final AwsClients aws;
+public final class RdsInstanceDriver extends RdsDriver {
 
   public RdsInstanceDriver(AwsClients aws) {
-    this.aws = aws;
-  }
-
-  @Override
-  public ResourceTypeSpec spec() {
-    return AwsResourceTypes.RDS_INSTANCE;
-  }
-
-  @Override
-  public ActionResult snapshot(ActionContext ctx) throws Exception {
-    return ExplainedAction.run(ctx, "snapshot", c -> new DatabaseSnapshot(prepare(c)).take());
-  }
-
-  @Override
-  public ActionResult restore(ActionContext ctx) throws Exception {
-    return ExplainedAction.run(ctx, "restore", c -> new ScratchCopy(prepare(c)).restore());
-  }
-
-  @Override
-  public ActionResult verify(ActionContext ctx) throws Exception {
-    return ExplainedAction.run(ctx, "verify", c -> new CopyVerification(prepare(c)).verify());
+    super(aws, AwsResourceTypes.RDS_INSTANCE, InstanceFlavor::new);
   }
 
   @Override
@@ -55,19 +25,5 @@ public final class RdsInstanceDriver implements Snapshots, Restores, Verifies, F
       }
       return new MeasuredFailover(prepare(c)).run("fail over", null);
     });
-  }
-
-  @Override
-  public ActionResult export(ActionContext ctx) throws Exception {
-    return ExplainedAction.run(ctx, "export", c -> new SnapshotExport(prepare(c)).export());
-  }
-
-  @Override
-  public ActionResult delete(ActionContext ctx) throws Exception {
-    return ExplainedAction.run(ctx, "delete", c -> new DrillCopyDeletion(prepare(c)).delete());
-  }
-
-  private RdsAction prepare(ActionContext ctx) {
-    return RdsAction.prepare(ctx, aws, InstanceFlavor::new, RdsInstanceDriver.class);
   }
 }

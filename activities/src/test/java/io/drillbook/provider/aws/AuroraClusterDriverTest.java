@@ -11,10 +11,7 @@ import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.local.Steps;
 import io.drillbook.provider.local.StreamingPair;
 import io.drillbook.provider.local.TestSourceCluster;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +36,7 @@ class AuroraClusterDriverTest {
   private static final String CLUSTER = "prod-ehr-cluster";
 
   @TempDir Path work;
-  private Path clusters;
+  private DatabaseClusters clusters;
   private TestSourceCluster production;
   private TestSourceCluster restoredCopy;
   private AwsFake fake;
@@ -48,18 +45,14 @@ class AuroraClusterDriverTest {
 
   @BeforeAll
   void startClusters() throws Exception {
-    clusters = Files.createTempDirectory("drillbook-aurora-test", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-    production = new TestSourceCluster(Files.createDirectory(clusters.resolve("production")));
-    restoredCopy = new TestSourceCluster(Files.createDirectory(clusters.resolve("restored")));
+    clusters = new DatabaseClusters("drillbook-aurora-test");
+    production = clusters.production;
+    restoredCopy = clusters.restoredCopy;
   }
 
   @AfterAll
   void stopClusters() throws Exception {
-    production.close();
-    restoredCopy.close();
-    try (var files = Files.walk(clusters)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    clusters.close();
   }
 
   @BeforeEach
@@ -176,8 +169,8 @@ class AuroraClusterDriverTest {
   void failoverToAReaderAndBackAreMeasuredByTheCanary() throws Exception {
     Steps s = steps("drl-aurora-2", "postgres");
     Map<String, String> consent = Map.of(DrillTags.DISRUPTION_ALLOWED, "true");
-    try (StreamingPair first = new StreamingPair(Files.createDirectory(clusters.resolve("pair-1")));
-        StreamingPair second = new StreamingPair(Files.createDirectory(clusters.resolve("pair-2")));
+    try (StreamingPair first = new StreamingPair(clusters.newDirectory("pair-1"));
+        StreamingPair second = new StreamingPair(clusters.newDirectory("pair-2"));
         TcpProxy endpoint = new TcpProxy(first.primaryPort())) {
       String before = RdsXml.clusters(RdsXml.cluster(CLUSTER, "available", "127.0.0.1", endpoint.port(), consent, "prod-writer", "prod-reader"));
       String after = RdsXml.clusters(RdsXml.cluster(CLUSTER, "available", "127.0.0.1", endpoint.port(), consent, "prod-reader", "prod-writer"));

@@ -14,7 +14,6 @@ import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.local.Steps;
 import io.drillbook.provider.local.StreamingPair;
 import io.drillbook.provider.local.TestSourceCluster;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,29 +37,23 @@ class RdsInstanceDriverTest {
   @RegisterExtension static final AwsOperationLog OPS = new AwsOperationLog();
 
   @TempDir Path work;
-  private Path clusters;
+  private DatabaseClusters clusters;
   private TestSourceCluster production;
   private TestSourceCluster restoredCopy;
   private AwsFake fake;
   private AwsClients aws;
   private RdsInstanceDriver driver;
 
-  /** Two clusters with the same demo database (generated from a fixed seed): production, and what the snapshot restores to. */
   @BeforeAll
   void startClusters() throws Exception {
-    clusters = Files.createTempDirectory("drillbook-rds-test",
-        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
-    production = new TestSourceCluster(Files.createDirectory(clusters.resolve("production")));
-    restoredCopy = new TestSourceCluster(Files.createDirectory(clusters.resolve("restored")));
+    clusters = new DatabaseClusters("drillbook-rds-test");
+    production = clusters.production;
+    restoredCopy = clusters.restoredCopy;
   }
 
   @AfterAll
   void stopClusters() throws Exception {
-    production.close();
-    restoredCopy.close();
-    try (var files = Files.walk(clusters)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
+    clusters.close();
   }
 
   @BeforeEach
@@ -259,7 +252,7 @@ class RdsInstanceDriverTest {
 
   @Test
   void multiAzFailoverIsMeasuredByTheCanaryThroughTheMovingEndpoint() throws Exception {
-    Path root = Files.createDirectory(clusters.resolve("pair"));
+    Path root = clusters.newDirectory("pair");
     try (StreamingPair pair = new StreamingPair(root); TcpProxy endpoint = new TcpProxy(pair.primaryPort())) {
       Steps s = new Steps("aws", "drl-rds-10", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
           "database", "ehr", "user", "postgres"));
