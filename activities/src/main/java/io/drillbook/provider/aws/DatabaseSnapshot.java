@@ -35,7 +35,6 @@ final class DatabaseSnapshot {
     Optional<SnapState> earlier = a.flavor().snapshot(id);
     if (earlier.isPresent()) {
       DrillTags.requireOwned(a.ctx(), earlier.get().tags(), "snapshot " + id, "reuse");
-      observations.add("an earlier attempt of this step had started snapshot " + id + "; it was reused, not taken again");
       a.log().info("resuming: snapshot {} exists ({})", id, earlier.get().status());
     } else {
       a.flavor().createSnapshot(id, source.id(), DrillTags.forStep(a.ctx(), null));
@@ -67,6 +66,7 @@ final class DatabaseSnapshot {
       observations.add("the source's rows were not counted (" + (source.isPostgres() ? "config.database is not set"
           : "engine " + source.engine() + " is not supported by the verifier") + "): verify steps can run checks but not compare row counts");
     }
+    out.put("resumedEarlierAttempt", earlier.isPresent());
     out.put("durationMillis", System.currentTimeMillis() - start);
     out.put("expiresAt", done.tags().get(DrillTags.EXPIRES_AT));
     out.put("createdResources", List.of(done.arn()));

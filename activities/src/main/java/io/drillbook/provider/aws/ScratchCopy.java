@@ -3,7 +3,6 @@ package io.drillbook.provider.aws;
 import io.drillbook.drill.ActionResult;
 import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.local.ParamValues;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +34,9 @@ final class ScratchCopy {
         : ParamValues.list(with.get("vpcSecurityGroupIds")).stream().map(Object::toString).toList();
     RestoreRequest request = new RestoreRequest(target, snapshot, source, a.ctx().param("instanceClass").orElse(null),
         a.ctx().param("subnetGroup").orElse(source.subnetGroup()), groups, DrillTags.forStep(a.ctx(), a.keepFor()));
-    List<String> observations = new ArrayList<>();
     Optional<DbState> earlier = a.flavor().describe(target);
     if (earlier.isPresent()) {
       DrillTags.requireOwned(a.ctx(), earlier.get().tags(), a.flavor().noun() + " " + target, "reuse");
-      observations.add("an earlier attempt of this step had started restoring " + target + "; it was resumed, not restored again");
       a.log().info("resuming: {} {} exists ({})", a.flavor().noun(), target, earlier.get().status());
     } else {
       a.flavor().restore(request);
@@ -71,11 +68,13 @@ final class ScratchCopy {
     }
     out.put("subnetGroup", request.subnetGroup());
     out.put("vpcSecurityGroupIds", groups);
+    // A worker restart is not a finding about the backup: recorded, not an observation.
+    out.put("resumedEarlierAttempt", earlier.isPresent());
     out.put("durationMillis", System.currentTimeMillis() - start);
     out.put("expiresAt", copy.tags().get(DrillTags.EXPIRES_AT));
     out.put("createdResources", List.of(copy.arn()));
     a.log().info("{} {} available at {}:{}", a.flavor().noun(), copy.id(), copy.host(), copy.port());
-    return new ActionResult(out, observations);
+    return ActionResult.of(out);
   }
 
   private String snapshotToRestore(DbState source, Map<String, Object> from) {

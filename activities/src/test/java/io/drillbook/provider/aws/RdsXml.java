@@ -7,22 +7,22 @@ import java.util.stream.Collectors;
  * RDS answers as the API reference documents them (elements of the 2014-10-31 API; lists wrap members named
  * after their type: {@code <DBInstances><DBInstance>}, {@code <TagList><Tag>}).
  */
-final class RdsXml {
+public final class RdsXml {
 
   static final String ACCOUNT = "111122223333";
   static final String REGION = "eu-west-3";
 
   private RdsXml() {}
 
-  static String instances(String... instances) {
+  public static String instances(String... instances) {
     return "<DBInstances>" + String.join("", instances) + "</DBInstances>";
   }
 
-  static String instance(String id, String status) {
+  public static String instance(String id, String status) {
     return instance(id, status, "postgres", "127.0.0.1", 5432, false, Map.of());
   }
 
-  static String instance(String id, String status, String engine, String host, int port, boolean multiAz, Map<String, String> tags) {
+  public static String instance(String id, String status, String engine, String host, int port, boolean multiAz, Map<String, String> tags) {
     return "<DBInstance><DBInstanceIdentifier>" + id + "</DBInstanceIdentifier><DBInstanceClass>db.t4g.medium</DBInstanceClass>"
         + "<Engine>" + engine + "</Engine><DBInstanceStatus>" + status + "</DBInstanceStatus>"
         + (host == null ? "" : "<Endpoint><Address>" + host + "</Address><Port>" + port + "</Port></Endpoint>")
@@ -32,24 +32,24 @@ final class RdsXml {
         + "</VpcSecurityGroupMembership></VpcSecurityGroups>" + tagList(tags) + "</DBInstance>";
   }
 
-  static String tagList(Map<String, String> tags) {
+  public static String tagList(Map<String, String> tags) {
     return "<TagList>" + tags.entrySet().stream().map(e -> "<Tag><Key>" + e.getKey() + "</Key><Value>" + e.getValue() + "</Value></Tag>")
         .collect(Collectors.joining()) + "</TagList>";
   }
 
 
-  static String snapshot(String id, String instance, String status, Map<String, String> tags) {
+  public static String snapshot(String id, String instance, String status, Map<String, String> tags) {
     return snapshot(id, instance, status, tags, "2026-11-29T01:00:00Z", "manual");
   }
 
-  static String snapshot(String id, String instance, String status, Map<String, String> tags, String createdAt, String type) {
+  public static String snapshot(String id, String instance, String status, Map<String, String> tags, String createdAt, String type) {
     return "<DBSnapshot><DBSnapshotIdentifier>" + id + "</DBSnapshotIdentifier><DBInstanceIdentifier>" + instance
         + "</DBInstanceIdentifier><SnapshotCreateTime>" + createdAt + "</SnapshotCreateTime><Engine>postgres</Engine>"
         + "<AllocatedStorage>20</AllocatedStorage><Status>" + status + "</Status><SnapshotType>" + type + "</SnapshotType>"
         + "<DBSnapshotArn>arn:aws:rds:" + REGION + ":" + ACCOUNT + ":snapshot:" + id + "</DBSnapshotArn>" + tagList(tags) + "</DBSnapshot>";
   }
 
-  static String snapshots(String... snapshots) {
+  public static String snapshots(String... snapshots) {
     return "<DBSnapshots>" + String.join("", snapshots) + "</DBSnapshots>";
   }
 
