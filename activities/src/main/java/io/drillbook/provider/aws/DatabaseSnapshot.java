@@ -19,6 +19,9 @@ import java.util.Set;
  */
 final class DatabaseSnapshot {
 
+  /** Names of what this step creates start with it ({@link AwsNames}). */
+  static final String PREFIX = "drill-snap";
+
   static final Duration TIMEOUT = Duration.ofHours(4);
 
   private final RdsAction a;
@@ -29,7 +32,7 @@ final class DatabaseSnapshot {
 
   ActionResult take() throws InterruptedException {
     long start = System.currentTimeMillis();
-    String id = AwsNames.identifier(a.ctx(), "drill-snap");
+    String id = AwsNames.identifier(a.ctx(), PREFIX);
     DbState source = a.source();
     List<String> observations = new ArrayList<>();
     Optional<SnapState> earlier = a.flavor().snapshot(id);

@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 final class ScratchCopy {
 
+  /** Names of what this step creates start with it ({@link AwsNames}). */
+  static final String PREFIX = "drill-restore";
+
   private final RdsAction a;
 
   ScratchCopy(RdsAction a) {
@@ -24,7 +27,7 @@ final class ScratchCopy {
 
   ActionResult restore() throws InterruptedException {
     long start = System.currentTimeMillis();
-    String target = AwsNames.identifier(a.ctx(), "drill-restore");
+    String target = AwsNames.identifier(a.ctx(), PREFIX);
     DbState source = a.source();
     Map<String, Object> from = a.ctx().from();
     boolean pointInTime = "latest-restorable-time".equals(a.ctx().param("source").orElse("snapshot"));

@@ -169,6 +169,30 @@ class RdsInstanceDriverTest {
   }
 
   @Test
+  void cleanupFindsTheInstanceOfARestoreThatFailedBeforeReportingIt() throws Exception {
+    Steps s = steps("drl-rds-12");
+    production("postgres", false, Map.of(), production.port);
+    ActionContext ctx = s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", Map.of("snapshotId", "drill-snap-1"));
+    String target = AwsNames.identifier(ctx, "drill-restore");
+    Map<String, String> tags = DrillTags.forStep(ctx, null);
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + target, "DBInstanceNotFound")
+        .after("RestoreDBInstanceFromDBSnapshot", "DBInstanceIdentifier=" + target, RdsXml.instance(target, "creating"),
+            List.of(RdsXml.instances(RdsXml.instance(target, "incompatible-restore", "postgres", null, 0, false, tags))))
+        .deletedBy("DeleteDBInstance", RdsXml.instance(target, "deleting"), List.of());
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.restore(ctx));
+    assertTrue(f.getMessage().contains("went to status incompatible-restore"), f.getMessage());
+    Map<String, Object> out = driver.delete(s.ctx("drop-restore", Action.DELETE, Map.of(), "restore", Map.of())).outputs();
+    assertEquals("DB instance " + target, out.get("deleted"));
+    assertEquals(1, fake.count("DeleteDBInstance"));
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + AwsNames.identifier(s.drillId, "verify", "drill-restore", 63),
+        "DBInstanceNotFound");
+    fake.resource(RDS_NS, "DescribeDBSnapshots", "DBSnapshotIdentifier=" + AwsNames.identifier(s.drillId, "verify", "drill-snap", 63),
+        "DBSnapshotNotFound");
+    Map<String, Object> nothing = driver.delete(s.ctx("drop-other", Action.DELETE, Map.of(), "verify", Map.of())).outputs();
+    assertEquals(true, nothing.get("alreadyGone"), nothing.toString());
+  }
+
+  @Test
   void aMissingSnapshotFailsTheRestoreClearly() {
     Steps s = steps("drl-rds-5");
     production("postgres", false, Map.of(), production.port);
