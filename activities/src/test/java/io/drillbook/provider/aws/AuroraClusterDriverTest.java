@@ -11,61 +11,24 @@ import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.local.Steps;
 import io.drillbook.provider.local.StreamingPair;
 import io.drillbook.provider.local.TestSourceCluster;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code aws/aurora-cluster} against the RDS fake: a cluster snapshot, a scratch cluster with its one instance,
  * verification on a real PostgreSQL cluster behind the restored endpoint, FailoverDBCluster (and back) measured
  * by the canary behind a moving endpoint, and the guarded delete of instance, cluster and snapshot.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuroraClusterDriverTest {
-
-  @RegisterExtension static final AwsOperationLog OPS = new AwsOperationLog();
+class AuroraClusterDriverTest extends RdsFakeTest {
 
   private static final String CLUSTER = "prod-ehr-cluster";
 
-  @TempDir Path work;
-  private DatabaseClusters clusters;
-  private TestSourceCluster production;
-  private TestSourceCluster restoredCopy;
-  private AwsFake fake;
-  private AwsClients aws;
   private AuroraClusterDriver driver;
 
-  @BeforeAll
-  void startClusters() throws Exception {
-    clusters = new DatabaseClusters("drillbook-aurora-test");
-    production = clusters.production;
-    restoredCopy = clusters.restoredCopy;
-  }
-
-  @AfterAll
-  void stopClusters() throws Exception {
-    clusters.close();
-  }
-
-  @BeforeEach
-  void start() {
-    fake = new AwsFake();
-    aws = fake.clients(OPS.recorder());
-    driver = new AuroraClusterDriver(aws);
-  }
-
-  @AfterEach
-  void stop() {
-    aws.close();
-    fake.close();
+  @Override
+  void useClients(AwsClients clients) {
+    driver = new AuroraClusterDriver(clients);
   }
 
   /** As the canary's owner (postgres, trusted) or as the password user verify steps use. */

@@ -17,56 +17,20 @@ import io.drillbook.provider.local.TestSourceCluster;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code aws/rds-instance} with real SDK clients against the RDS Query/XML fake, whose "production" and
  * "restored" instances have endpoints on real PostgreSQL clusters of this machine: the snapshot counts real
  * rows, verify runs the local provider's real checks on the restored database, as a password user.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RdsInstanceDriverTest {
+class RdsInstanceDriverTest extends RdsFakeTest {
 
-  @RegisterExtension static final AwsOperationLog OPS = new AwsOperationLog();
-
-  @TempDir Path work;
-  private DatabaseClusters clusters;
-  private TestSourceCluster production;
-  private TestSourceCluster restoredCopy;
-  private AwsFake fake;
-  private AwsClients aws;
   private RdsInstanceDriver driver;
 
-  @BeforeAll
-  void startClusters() throws Exception {
-    clusters = new DatabaseClusters("drillbook-rds-test");
-    production = clusters.production;
-    restoredCopy = clusters.restoredCopy;
-  }
-
-  @AfterAll
-  void stopClusters() throws Exception {
-    clusters.close();
-  }
-
-  @BeforeEach
-  void start() {
-    fake = new AwsFake();
-    aws = fake.clients(OPS.recorder());
-    driver = new RdsInstanceDriver(aws);
-  }
-
-  @AfterEach
-  void stop() {
-    aws.close();
-    fake.close();
+  @Override
+  void useClients(AwsClients clients) {
+    driver = new RdsInstanceDriver(clients);
   }
 
   /** The resource as a plan declares it: verify and snapshot connect as a password user (credentialsRef). */
