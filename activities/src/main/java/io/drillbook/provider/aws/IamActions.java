@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public final class IamActions {
 
-  private static final Map<String, String> PREFIXES = Map.of("Rds", "rds", "Sts", "sts", "S3", "s3", "Ec2", "ec2", "Backup", "backup");
+  private static final Map<String, String> PREFIXES = Map.of("Rds", "rds", "Sts", "sts", "S3", "s3", "Ec2", "ec2", "Backup", "backup",
+      "SecretsManager", "secretsmanager");
 
   private static final Map<String, String> S3 = Map.ofEntries(
       Map.entry("HeadObject", "GetObject"),

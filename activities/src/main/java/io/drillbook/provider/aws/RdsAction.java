@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** One action on an RDS database in progress: its context, the instance or cluster calls, polling and log. */
-record RdsAction(ActionContext ctx, RdsSession session, RdsFlavor flavor, StatusPoll poll, StepLog log) {
+record RdsAction(ActionContext ctx, AwsClients aws, AwsAccess access, RdsSession session, RdsFlavor flavor, StatusPoll poll, StepLog log) {
 
   static RdsAction prepare(ActionContext ctx, AwsClients aws, Function<RdsSession, RdsFlavor> flavor, Class<?> caller) {
     AwsAccess access = AwsAccess.of(ctx);
     RdsSession session = new RdsSession(aws.rds(access), ctx.stepId(), access.region());
-    return new RdsAction(ctx, session, flavor.apply(session), new StatusPoll(ctx, aws), StepLog.of(caller, ctx));
+    return new RdsAction(ctx, aws, access, session, flavor.apply(session), new StatusPoll(ctx, aws), StepLog.of(caller, ctx));
   }
 
   String stepId() {
@@ -50,8 +50,10 @@ record RdsAction(ActionContext ctx, RdsSession session, RdsFlavor flavor, Status
           + "verify steps and the canary use");
     }
     String ref = config.get("credentialsRef") == null ? null : config.get("credentialsRef").toString();
-    String password = ref == null ? null : ctx.secrets().resolve(ref).orElseThrow(() -> new ActionFailure("resource "
-        + ctx.request().resourceName() + ": credentialsRef " + ref + " resolves to nothing; set the variable or file it names on the worker"));
+    String password = ref == null ? null
+        : SecretsManagerReference.matches(ref) ? SecretsManagerReference.password(aws, access, stepId(), ref)
+        : ctx.secrets().resolve(ref).orElseThrow(() -> new ActionFailure("resource " + ctx.request().resourceName() + ": credentialsRef "
+            + ref + " resolves to nothing; set the variable or file it names on the worker"));
     String user = config.get("user") == null ? "postgres" : config.get("user").toString();
     if (host == null) {
       throw new ActionFailure("step " + stepId() + ": the database has no endpoint yet; wait until it is available");

@@ -1,6 +1,7 @@
 package io.drillbook.provider.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -152,6 +153,19 @@ public final class AwsFake implements AutoCloseable {
         server.stubFor(describeCall().whenScenarioStateIs(name + "-gone").willReturn(xml(404, notFound)));
       }
     }
+  }
+
+  /**
+   * A JSON-protocol operation (Secrets Manager, Backup's control plane use it): a POST whose
+   * {@code X-Amz-Target} header names it, e.g. {@code secretsmanager.GetSecretValue}, answered with {@code json}.
+   */
+  public void stubJson(String target, String json) {
+    server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(json)));
+  }
+
+  public List<LoggedRequest> jsonRequests(String target) {
+    return server.findAll(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)));
   }
 
   /** The Query protocol's error document ({@code ErrorResponse/Error/Code}); EC2 uses {@link #ec2Error}. */
