@@ -80,7 +80,8 @@ final class MeasuredFailover {
       out.putAll(writer.measure(x -> x.server().equals(oldServer), x -> !x.server().equals(oldServer), endpoint));
     }
     dropCanary(endpoint);
-    DbState after = a.poll().until(what, () -> a.flavor().describe(db.id()), DbState::status, Set.of("available"),
+    // Still marked as started: a worker lost during this wait must not make its successor fail over again.
+    DbState after = new StatusPoll(a.ctx(), a.aws(), STARTED + " on " + what + "; ").until(what, () -> a.flavor().describe(db.id()), DbState::status, Set.of("available"),
         Set.of("failed", "storage-full", "incompatible-parameters"), Duration.ofMinutes(30)).orElseThrow();
     out.put("writerAfter", after.members().isEmpty() ? after.id() : after.members().getFirst());
     out.put("engine", after.engine());

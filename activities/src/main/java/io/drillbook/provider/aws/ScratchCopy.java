@@ -36,7 +36,7 @@ final class ScratchCopy {
     List<String> groups = with.get("vpcSecurityGroupIds") == null ? source.securityGroups()
         : ParamValues.list(with.get("vpcSecurityGroupIds")).stream().map(Object::toString).toList();
     RestoreRequest request = new RestoreRequest(target, snapshot, source, a.ctx().param("instanceClass").orElse(null),
-        a.ctx().param("subnetGroup").orElse(source.subnetGroup()), groups, DrillTags.forStep(a.ctx(), a.keepFor()));
+        a.ctx().param("subnetGroup").orElse(source.subnetGroup()), groups.isEmpty() ? null : groups, DrillTags.forStep(a.ctx(), a.keepFor()));
     Optional<DbState> earlier = a.flavor().describe(target);
     if (earlier.isPresent()) {
       DrillTags.requireOwned(a.ctx(), earlier.get().tags(), a.flavor().noun() + " " + target, "reuse");

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.drillbook.plan.Action;
 import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
+import io.drillbook.provider.Progress;
+import io.drillbook.provider.local.FakeHeartbeat;
 import io.drillbook.provider.local.Steps;
 import io.drillbook.provider.local.StreamingPair;
 import io.drillbook.provider.local.TestSourceCluster;
@@ -290,6 +292,19 @@ class RdsInstanceDriverTest extends RdsFakeTest {
         assertTrue(rs.getBoolean(1), "the canary's table does not stay in the production database");
       }
     }
+  }
+
+  @Test
+  void aResumedFailoverNeverDisruptsProductionASecondTime() {
+    Steps s = steps("drl-rds-14");
+    production("postgres", true, Map.of(DrillTags.DISRUPTION_ALLOWED, "true"), production.port);
+    FakeHeartbeat earlier = new FakeHeartbeat(new Progress(
+        "failover started on DB instance prod-ehr; waiting for DB instance prod-ehr: rebooting", 0, 3, 0, 42_000));
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.failover(s.ctx("failover", Action.FAILOVER,
+        Map.of("standby", "multi-az"), null, null, earlier)));
+    assertTrue(f.getMessage().contains("an earlier attempt of this step already started the fail over of DB instance prod-ehr"),
+        f.getMessage());
+    assertEquals(0, fake.count("RebootDBInstance"));
   }
 
   @Test
