@@ -37,7 +37,10 @@ record RdsAction(ActionContext ctx, AwsClients aws, AwsAccess access, RdsSession
     return ParamValues.duration(ctx.with(), "keepFor", stepId()).orElse(null);
   }
 
-  /** The database the verify and canary connect to on {@code host:port}, as the resource's configured user. */
+  /**
+   * The database the verify and canary connect to on {@code host:port}, as {@code config.user} (else the
+   * user of an RDS-managed JSON secret, else postgres) with the password {@code config.credentialsRef} names.
+   */
   PgEndpoint endpoint(String engine, String host, Object port) {
     if (!"postgres".equals(engine) && !"aurora-postgresql".equals(engine)) {
       throw new ActionFailure("step " + stepId() + ": engine " + engine + " is not supported by the verifier and canary of this build "
@@ -50,15 +53,15 @@ record RdsAction(ActionContext ctx, AwsClients aws, AwsAccess access, RdsSession
           + "verify steps and the canary use");
     }
     String ref = config.get("credentialsRef") == null ? null : config.get("credentialsRef").toString();
-    String password = ref == null ? null
-        : SecretsManagerReference.matches(ref) ? SecretsManagerReference.password(aws, access, stepId(), ref)
-        : ctx.secrets().resolve(ref).orElseThrow(() -> new ActionFailure("resource " + ctx.request().resourceName() + ": credentialsRef "
-            + ref + " resolves to nothing; set the variable or file it names on the worker"));
-    String user = config.get("user") == null ? "postgres" : config.get("user").toString();
+    SecretsManagerReference.Credentials secret = ref == null ? new SecretsManagerReference.Credentials(null, null)
+        : SecretsManagerReference.matches(ref) ? SecretsManagerReference.read(aws, access, stepId(), ref)
+        : new SecretsManagerReference.Credentials(null, ctx.secrets().resolve(ref).orElseThrow(() -> new ActionFailure("resource "
+            + ctx.request().resourceName() + ": credentialsRef " + ref + " resolves to nothing; set the variable or file it names on the worker")));
+    String user = config.get("user") != null ? config.get("user").toString() : secret.username() != null ? secret.username() : "postgres";
     if (host == null) {
       throw new ActionFailure("step " + stepId() + ": the database has no endpoint yet; wait until it is available");
     }
-    return new PgEndpoint(host, Integer.parseInt(port.toString()), database.toString(), user, password, ref);
+    return new PgEndpoint(host, Integer.parseInt(port.toString()), database.toString(), user, secret.password(), ref);
   }
 
   PgEndpoint endpoint(DbState db) {

@@ -11,9 +11,13 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
  * A database password held in AWS Secrets Manager: {@code credentialsRef: aws-secretsmanager:<secret ARN>}.
  * Read with the resource's own access (its region and role), so the secret stays in the client's account.
  * A JSON secret (what RDS manages for a master user: {"username": ..., "password": ...}) yields its
- * {@code password}; any other secret is the password itself. The value goes to the JDBC driver only.
+ * {@code password} (and its {@code username}, used when the resource names no user); any other secret is
+ * the password itself. The value goes to the JDBC driver only.
  */
 final class SecretsManagerReference {
+
+  /** @param username from a JSON secret, or null */
+  record Credentials(String username, String password) {}
 
   static final String PREFIX = "aws-secretsmanager:";
 
@@ -23,7 +27,7 @@ final class SecretsManagerReference {
     return reference != null && reference.startsWith(PREFIX);
   }
 
-  static String password(AwsClients aws, AwsAccess access, String stepId, String reference) {
+  static Credentials read(AwsClients aws, AwsAccess access, String stepId, String reference) {
     String arn = reference.substring(PREFIX.length());
     String[] parts = arn.split(":");
     if (parts.length < 7 || !"secretsmanager".equals(parts[2])) {
@@ -39,15 +43,17 @@ final class SecretsManagerReference {
       throw new ActionFailure("step " + stepId + ": secret " + arn + " holds binary data, not a password; store the password as text");
     }
     if (!value.stripLeading().startsWith("{")) {
-      return value;
+      return new Credentials(null, value);
     }
     try {
-      JsonNode password = new ObjectMapper().readTree(value).get("password");
+      JsonNode json = new ObjectMapper().readTree(value);
+      JsonNode password = json.get("password");
       if (password == null || !password.isTextual()) {
         throw new ActionFailure("step " + stepId + ": secret " + arn + " is JSON without a \"password\" field; store the password "
             + "as text or as {\"password\": \"…\"}");
       }
-      return password.asText();
+      JsonNode username = json.get("username");
+      return new Credentials(username != null && username.isTextual() ? username.asText() : null, password.asText());
     } catch (IOException e) {
       throw new ActionFailure("step " + stepId + ": secret " + arn + " starts like JSON but is not (the value is not shown)");
     }

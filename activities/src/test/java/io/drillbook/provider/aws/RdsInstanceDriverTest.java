@@ -239,12 +239,14 @@ class RdsInstanceDriverTest extends RdsFakeTest {
     fake.stubJson("secretsmanager.GetSecretValue", "{\"ARN\":\"" + arn + "\",\"Name\":\"drillbook/ehr-verify\",\"SecretString\":"
         + "\"{\\\"username\\\":\\\"" + TestSourceCluster.SECRET_USER + "\\\",\\\"password\\\":\\\"" + TestSourceCluster.SECRET_PASSWORD
         + "\\\"}\",\"VersionId\":\"v1\",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1.7E9}");
+    // No config.user: an RDS-managed secret names its user.
     Steps s = new Steps("aws", "drl-rds-13", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
-        "database", "ehr", "user", TestSourceCluster.SECRET_USER, "credentialsRef", "aws-secretsmanager:" + arn));
-    Map<String, Object> out = driver.verify(s.ctx("verify", Action.VERIFY, Map.of("checks", List.of(Map.of("name", "visits",
-        "query", "select count(*) from patient_visit", "expect", ">= 1"))), "restore",
-        Map.of("engine", "postgres", "endpointAddress", "127.0.0.1", "port", restoredCopy.port))).outputs();
-    assertEquals(1, ((List<?>) out.get("checks")).size());
+        "database", "ehr", "credentialsRef", "aws-secretsmanager:" + arn));
+    Map<String, Object> out = driver.verify(s.ctx("verify", Action.VERIFY, Map.of("checks", List.of(
+        Map.of("name", "visits", "query", "select count(*) from patient_visit", "expect", ">= 1"),
+        Map.of("name", "as the secret's user", "query", "select (current_user = '" + TestSourceCluster.SECRET_USER + "')::int", "expect", "== 1"))),
+        "restore", Map.of("engine", "postgres", "endpointAddress", "127.0.0.1", "port", restoredCopy.port))).outputs();
+    assertEquals(2, ((List<?>) out.get("checks")).size());
     var request = fake.jsonRequests("secretsmanager.GetSecretValue").getFirst();
     assertTrue(request.getBodyAsString().contains("\"SecretId\":\"" + arn + "\""), request.getBodyAsString());
     assertFalse(out.toString().contains(TestSourceCluster.SECRET_PASSWORD), "the password stays out of the outputs");
