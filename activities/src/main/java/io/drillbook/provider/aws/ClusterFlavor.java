@@ -139,8 +139,9 @@ final class ClusterFlavor implements RdsFlavor {
 
   @Override
   public void deleteCopy(DbState copy) {
+    // An Aurora instance has no snapshots or backups of its own: only its identifier is given.
     for (String member : copy.members()) {
-      instances.deleteCopy(instances.describe(member).orElseThrow());
+      s.call("rds:DeleteDBInstance", "DB instance " + member, () -> s.rds().deleteDBInstance(r -> r.dbInstanceIdentifier(member)));
     }
     s.call("rds:DeleteDBCluster", "DB cluster " + copy.id(), () -> s.rds().deleteDBCluster(r -> r.dbClusterIdentifier(copy.id())
         .skipFinalSnapshot(true)));

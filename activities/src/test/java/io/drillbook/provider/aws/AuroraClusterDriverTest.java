@@ -86,7 +86,8 @@ class AuroraClusterDriverTest extends RdsFakeTest {
     assertEquals(snap.get("rowCounts"), verified.get("rowCounts"));
 
     driver.delete(s.ctx("drop-restore", Action.DELETE, Map.of(), "restore", restored));
-    assertTrue(fake.requests("DeleteDBInstance").getFirst().getBodyAsString().contains("DBInstanceIdentifier=" + instance));
+    String deleteInstance = fake.requests("DeleteDBInstance").getFirst().getBodyAsString();
+    assertTrue(deleteInstance.contains("DBInstanceIdentifier=" + instance) && !deleteInstance.contains("SkipFinalSnapshot"), deleteInstance);
     assertTrue(fake.requests("DeleteDBCluster").getFirst().getBodyAsString().contains("SkipFinalSnapshot=true"));
     driver.delete(s.ctx("drop-snapshot", Action.DELETE, Map.of(), "snapshot", snap));
     assertEquals(1, fake.count("DeleteDBClusterSnapshot"));
