@@ -29,8 +29,7 @@ record RdsAction(ActionContext ctx, AwsClients aws, AwsAccess access, RdsSession
       throw new ActionFailure("resource " + ctx.request().resourceName() + ": config." + flavor.sourceKey() + " is missing");
     }
     return flavor.describe(id.toString()).orElseThrow(() -> new ActionFailure("step " + stepId() + ": " + flavor.noun() + " " + id
-        + " does not exist in " + ctx.config().get("region") + (ctx.config().get("roleArn") == null ? "" : " (account of role "
-        + ctx.config().get("roleArn") + ")") + "; check config." + flavor.sourceKey() + " and config.region"));
+        + " does not exist in " + access.where() + "; check config." + flavor.sourceKey() + ", config.region and config.roleArn"));
   }
 
   Duration keepFor() {

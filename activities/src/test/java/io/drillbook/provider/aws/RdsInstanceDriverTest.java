@@ -253,6 +253,15 @@ class RdsInstanceDriverTest extends RdsFakeTest {
   }
 
   @Test
+  void aSourceThatDoesNotExistIsNamedWithWhereItWasLookedFor() {
+    Steps s = steps("drl-rds-15");
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=prod-ehr", "DBInstanceNotFound");
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.snapshot(s.ctx("snapshot", Action.SNAPSHOT, Map.of())));
+    assertTrue(f.getMessage().contains("step snapshot: DB instance prod-ehr does not exist in eu-west-3; check config.dbInstanceIdentifier"),
+        f.getMessage());
+  }
+
+  @Test
   void engineTheVerifierDoesNotKnowIsAClearFailure() {
     Steps s = steps("drl-rds-9");
     ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, Map.of(), "restore",
