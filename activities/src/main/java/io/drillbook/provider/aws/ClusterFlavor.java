@@ -63,7 +63,7 @@ final class ClusterFlavor implements RdsFlavor {
   }
 
   private static SnapState state(DBClusterSnapshot x) {
-    return new SnapState(x.dbClusterSnapshotIdentifier(), x.dbClusterSnapshotArn(), x.status(), x.snapshotCreateTime(), x.engine(),
+    return new SnapState(x.dbClusterSnapshotIdentifier(), x.dbClusterSnapshotArn(), x.status(), x.snapshotCreateTime(),
         x.allocatedStorage(), RdsSession.tags(x.tagList()));
   }
 

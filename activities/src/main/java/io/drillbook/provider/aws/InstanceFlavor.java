@@ -59,7 +59,7 @@ final class InstanceFlavor implements RdsFlavor {
   }
 
   private static SnapState state(DBSnapshot x) {
-    return new SnapState(x.dbSnapshotIdentifier(), x.dbSnapshotArn(), x.status(), x.snapshotCreateTime(), x.engine(), x.allocatedStorage(),
+    return new SnapState(x.dbSnapshotIdentifier(), x.dbSnapshotArn(), x.status(), x.snapshotCreateTime(), x.allocatedStorage(),
         RdsSession.tags(x.tagList()));
   }
 

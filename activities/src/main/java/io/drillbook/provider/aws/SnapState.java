@@ -4,4 +4,4 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A DB snapshot or DB cluster snapshot as RDS describes it. */
-record SnapState(String id, String arn, String status, Instant createdAt, String engine, Integer allocatedGb, Map<String, String> tags) {}
+record SnapState(String id, String arn, String status, Instant createdAt, Integer allocatedGb, Map<String, String> tags) {}
