@@ -1,8 +1,10 @@
 package io.drillbook.provider;
 
+import io.drillbook.provider.aws.AuroraClusterDriver;
 import io.drillbook.provider.aws.AwsClients;
 import io.drillbook.provider.aws.BackupVaultDriver;
 import io.drillbook.provider.aws.EbsVolumeDriver;
+import io.drillbook.provider.aws.RdsInstanceDriver;
 import io.drillbook.provider.aws.S3BucketDriver;
 import io.drillbook.provider.catalog.AwsResourceTypes;
 import io.drillbook.provider.catalog.AzureResourceTypes;
@@ -12,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The drivers this build ships: the {@code local} provider's, and the AWS and Azure resource types declared
- * (so their plans validate and their RACI can be reviewed) but not carried out yet.
+ * The drivers this build ships: the {@code local} provider's, the {@code aws} provider's, and the Azure resource
+ * types declared (so their plans validate and their RACI can be reviewed) but not carried out yet.
  */
 public final class BuiltInProviders {
   private BuiltInProviders() {}
@@ -23,6 +25,8 @@ public final class BuiltInProviders {
     drivers.add(new PostgresqlDriver());
     drivers.add(new DirectoryDriver());
     AwsClients aws = AwsClients.fromEnvironment();
+    drivers.add(new RdsInstanceDriver(aws));
+    drivers.add(new AuroraClusterDriver(aws));
     drivers.add(new EbsVolumeDriver(aws));
     drivers.add(new BackupVaultDriver(aws));
     drivers.add(new S3BucketDriver(aws));

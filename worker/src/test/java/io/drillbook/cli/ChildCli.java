@@ -18,6 +18,11 @@ final class ChildCli {
    * @param log where the child's stdout and stderr go
    */
   static Process start(Path home, String temporalAddress, Path log, String... args) throws IOException {
+    return start(home, temporalAddress, log, java.util.Map.of(), args);
+  }
+
+  /** @param env more environment variables for the child, e.g. where its AWS SDK sends requests */
+  static Process start(Path home, String temporalAddress, Path log, java.util.Map<String, String> env, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
@@ -38,6 +43,7 @@ final class ChildCli {
     } else {
       pb.environment().put("TEMPORAL_ADDRESS", temporalAddress);
     }
+    pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     return pb.start();

@@ -34,7 +34,8 @@ public final class AwsCalls {
 
   static ActionFailure explain(String stepId, String iamAction, String resource, AwsServiceException e) {
     String code = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "" : e.awsErrorDetails().errorCode();
-    String said = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+    String said = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? e.getMessage()
+        : e.awsErrorDetails().errorMessage();
     String prefix = "step " + stepId + ": " + iamAction + " on " + resource;
     if (isAccessDenied(code, e.statusCode())) {
       return new ActionFailure(prefix + " was denied (" + code + "): the worker's role lacks the IAM permission " + iamAction
@@ -55,7 +56,7 @@ public final class AwsCalls {
     if (e.statusCode() >= 500) {
       return ActionFailure.retryable(prefix + " failed on AWS's side (" + e.statusCode() + " " + code + "): " + said, e);
     }
-    return new ActionFailure(prefix + " was refused (" + code + "): " + said, e);
+    return new ActionFailure(prefix + " was refused (" + (code.isEmpty() ? "HTTP " + e.statusCode() : code) + "): " + said, e);
   }
 
   private static boolean isAccessDenied(String code, int status) {

@@ -57,7 +57,7 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, String> settings;
   private final Supplier<AwsCredentialsProvider> baseCredentials;
   private final List<ExecutionInterceptor> interceptors;
-  private final SdkHttpClient http = ApacheHttpClient.builder().build();
+  private SdkHttpClient http;
   private final ConcurrentMap<String, SdkClient> clients = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, StsAssumeRoleCredentialsProvider> roles = new ConcurrentHashMap<>();
   private volatile AwsCredentialsProvider base;
@@ -146,9 +146,17 @@ public final class AwsClients implements AutoCloseable {
     return b;
   }
 
+  /** Built on first use: a worker or CLI that never talks to AWS opens no connection pool. */
+  private synchronized SdkHttpClient http() {
+    if (http == null) {
+      http = ApacheHttpClient.builder().build();
+    }
+    return http;
+  }
+
   private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B b, String service, String region,
       AwsCredentialsProvider credentials) {
-    b.region(Region.of(region)).credentialsProvider(credentials).httpClient(http);
+    b.region(Region.of(region)).credentialsProvider(credentials).httpClient(http());
     int attempts = Integer.parseInt(settings.getOrDefault(MAX_ATTEMPTS, "8"));
     b.overrideConfiguration(o -> {
       o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build());
@@ -173,6 +181,10 @@ public final class AwsClients implements AutoCloseable {
   public void close() {
     roles.values().forEach(StsAssumeRoleCredentialsProvider::close);
     clients.values().forEach(SdkClient::close);
-    http.close();
+    synchronized (this) {
+      if (http != null) {
+        http.close();
+      }
+    }
   }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
 public final class AwsNames {
 
   /** RDS identifiers: at most 63 letters, digits and hyphens, starting with a letter, no "--", no trailing "-". */
-  private static final int MAX = 63;
+  public static final int MAX = 63;
 
   private AwsNames() {}
 
@@ -27,9 +27,19 @@ public final class AwsNames {
    * @param prefix starts with a letter, e.g. "drill-restore"
    */
   public static String identifier(ActionContext ctx, String prefix) {
-    String hash = hash(ctx.drillId() + "/" + ctx.stepId() + "/" + prefix).substring(0, 12);
-    String step = ctx.stepId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-    int room = MAX - prefix.length() - hash.length() - 2;
+    return identifier(ctx, prefix, MAX);
+  }
+
+  /** {@link #identifier(ActionContext, String)} for names limited to {@code max} characters (at least prefix + 14). */
+  public static String identifier(ActionContext ctx, String prefix, int max) {
+    return identifier(ctx.drillId(), ctx.stepId(), prefix, max);
+  }
+
+  /** The name step {@code stepId} of drill {@code drillId} gives what it creates: cleanup finds it even when that step failed. */
+  public static String identifier(String drillId, String stepId, String prefix, int max) {
+    String hash = hash(drillId + "/" + stepId + "/" + prefix).substring(0, 12);
+    String step = stepId.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    int room = max - prefix.length() - hash.length() - 2;
     if (step.length() > room) {
       step = step.substring(0, room).replaceAll("-$", "");
     }

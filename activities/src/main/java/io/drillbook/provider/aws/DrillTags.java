@@ -27,7 +27,10 @@ public final class DrillTags {
    */
   public static final String DISRUPTION_ALLOWED = "drillbook:disruption-allowed";
 
-  /** Scratch copies with no {@code keepFor} still expire: the drill's cleanup removes them sooner, the sweeper by then. */
+  /**
+   * Scratch copies with no {@code keepFor} still carry an expiry: the drill's cleanup removes them sooner; the
+   * tag tells an operator (or an AWS Config rule) what a lost cleanup left behind. No AWS sweeper acts on it yet.
+   */
   static final Duration DEFAULT_KEEP = Duration.ofHours(24);
 
   private DrillTags() {}

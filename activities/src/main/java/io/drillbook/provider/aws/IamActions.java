@@ -12,7 +12,8 @@ import software.amazon.awssdk.core.SdkRequest;
  */
 public final class IamActions {
 
-  private static final Map<String, String> PREFIXES = Map.of("Rds", "rds", "Sts", "sts", "S3", "s3", "Ec2", "ec2", "Backup", "backup");
+  private static final Map<String, String> PREFIXES = Map.of("Rds", "rds", "Sts", "sts", "S3", "s3", "Ec2", "ec2", "Backup", "backup",
+      "SecretsManager", "secretsmanager");
 
   private static final Map<String, String> S3 = Map.ofEntries(
       Map.entry("HeadObject", "GetObject"),

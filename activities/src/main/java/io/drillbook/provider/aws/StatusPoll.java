@@ -20,10 +20,17 @@ public final class StatusPoll {
 
   private final ActionContext ctx;
   private final AwsClients aws;
+  private final String phasePrefix;
 
   public StatusPoll(ActionContext ctx, AwsClients aws) {
+    this(ctx, aws, "");
+  }
+
+  /** @param phasePrefix starts every heartbeat's phase, e.g. a marker a resumed attempt must still see */
+  public StatusPoll(ActionContext ctx, AwsClients aws, String phasePrefix) {
     this.ctx = ctx;
     this.aws = aws;
+    this.phasePrefix = phasePrefix;
   }
 
   /** A resource a describe call does not find has this status: deletions wait for it. */
@@ -48,7 +55,7 @@ public final class StatusPoll {
       Optional<T> described = describe.get();
       String now = described.map(statusOf).orElse(GONE);
       polls++;
-      ctx.heartbeat().beat(new Progress("waiting for " + what + ": " + now, 0, polls, 0, (System.nanoTime() - start) / 1_000_000));
+      ctx.heartbeat().beat(new Progress(phasePrefix + "waiting for " + what + ": " + now, 0, polls, 0, (System.nanoTime() - start) / 1_000_000));
       if (done.contains(now)) {
         return described;
       }

@@ -1,5 +1,6 @@
 package io.drillbook.provider.local;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,27 +9,39 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * An application stand-in for failover drills: one insert into {@code drillbook_canary(seq, at)} every
  * interval, through a multi-host connection that goes to whichever of the clusters is the primary (as a
  * real client with {@code targetServerType=primary} would). Each acknowledged write is remembered with the
- * port of the server that acknowledged it and the time the acknowledgement arrived; RTO and RPO are
- * computed from those.
+ * server that acknowledged it and the time the acknowledgement arrived; RTO and RPO are computed from
+ * those ({@link #measure}). The same writer measures cloud failovers through one endpoint whose DNS name
+ * moves to the new primary (RDS Multi-AZ, Aurora): there the servers are told apart by {@link Ack#server()}.
  */
-final class CanaryWriter implements AutoCloseable {
+public final class CanaryWriter implements AutoCloseable {
 
   static final String TABLE = "drillbook_canary";
 
-  /** One write the server acknowledged (committed). */
-  record Ack(long seq, int port, long atMillis) {}
+  /**
+   * One write the server acknowledged (committed).
+   *
+   * @param port the port the server listens on
+   * @param server which server: its address, port and start time (a promoted standby differs from the old primary in all three)
+   */
+  public record Ack(long seq, int port, String server, long atMillis) {}
 
   private final String url;
   private final String user;
+  private final String password;
   private final long intervalMillis;
   private final List<Ack> acks = new CopyOnWriteArrayList<>();
   private volatile boolean running = true;
@@ -41,23 +54,40 @@ final class CanaryWriter implements AutoCloseable {
     this.url = "jdbc:postgresql://" + hosts + "/" + database
         + "?targetServerType=primary&hostRecheckSeconds=0&connectTimeout=2&loginTimeout=3&socketTimeout=5";
     this.user = user;
+    this.password = null;
     this.intervalMillis = Math.max(1, interval.toMillis());
   }
 
-  static void createTable(Connection c) throws SQLException {
+  /** A writer through one endpoint (a cloud database's DNS name, which follows the primary). */
+  public CanaryWriter(PgEndpoint endpoint, Duration interval) {
+    this.url = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database()
+        + "?targetServerType=primary&connectTimeout=2&loginTimeout=3&socketTimeout=5";
+    this.user = endpoint.user();
+    this.password = endpoint.password();
+    this.intervalMillis = Math.max(1, interval.toMillis());
+  }
+
+  public static void createTable(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
       st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (seq bigint PRIMARY KEY, at timestamptz NOT NULL)");
     }
   }
 
-  static long nextSeq(Connection c) throws SQLException {
+  /** Removes the table, for canaries written into a production database (nothing of the drill stays there). */
+  public static void dropTable(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("DROP TABLE IF EXISTS " + TABLE);
+    }
+  }
+
+  public static long nextSeq(Connection c) throws SQLException {
     try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) + 1 FROM " + TABLE)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
-  void start(long firstSeq) {
+  public void start(long firstSeq) {
     thread = Thread.ofPlatform().daemon().name("drillbook-canary").start(() -> write(firstSeq));
   }
 
@@ -70,15 +100,19 @@ final class CanaryWriter implements AutoCloseable {
         if (conn == null) {
           Properties p = new Properties();
           p.setProperty("user", user);
+          if (password != null) {
+            p.setProperty("password", password);
+          }
           p.setProperty("ApplicationName", "drillbook-canary");
           conn = DriverManager.getConnection(url, p);
         }
         try (PreparedStatement ps = conn.prepareStatement(
-            "INSERT INTO " + TABLE + " (seq, at) VALUES (?, clock_timestamp()) RETURNING inet_server_port()")) {
+            "INSERT INTO " + TABLE + " (seq, at) VALUES (?, clock_timestamp()) RETURNING inet_server_port(), "
+                + "coalesce(host(inet_server_addr()), 'socket') || ':' || inet_server_port() || '@' || pg_postmaster_start_time()")) {
           ps.setLong(1, seq);
           try (ResultSet rs = ps.executeQuery()) {
             rs.next();
-            acks.add(new Ack(seq, rs.getInt(1), System.currentTimeMillis()));
+            acks.add(new Ack(seq, rs.getInt(1), rs.getString(2), System.currentTimeMillis()));
           }
         }
       } catch (SQLException e) {
@@ -99,20 +133,75 @@ final class CanaryWriter implements AutoCloseable {
     closeQuietly(conn);
   }
 
-  List<Ack> acks() {
+  public List<Ack> acks() {
     return new ArrayList<>(acks);
   }
 
   /** Waits until {@code count} writes were acknowledged by the server on {@code port}. */
   boolean awaitAcks(int port, int count, Duration timeout) throws InterruptedException {
+    return awaitAcks(a -> a.port() == port, count, timeout);
+  }
+
+  /** Waits until {@code count} writes were acknowledged by servers {@code which} accepts. */
+  public boolean awaitAcks(Predicate<Ack> which, int count, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      if (acks.stream().filter(a -> a.port() == port).count() >= count) {
+      if (acks.stream().filter(which).count() >= count) {
         return true;
       }
       Thread.sleep(Math.min(50, intervalMillis));
     }
     return false;
+  }
+
+  /**
+   * RTO and RPO from the acknowledgements, once the writer is closed:
+   *
+   * <ul>
+   *   <li>RTO = first write acknowledged by the new primary − last write acknowledged by the old one;
+   *   <li>RPO = the writes the old primary acknowledged that the new one does not have ({@code rowsLost}), and
+   *       as time, the span between the newest write that survived and the last acknowledged one.
+   * </ul>
+   *
+   * @param newPrimary where to look for the old primary's writes
+   * @return rtoMillis, rpoMillis, rowsLost, canaryWrites, canaryIntervalMillis, lastAckOnOldAtMillis, firstAckOnNewAtMillis
+   */
+  public Map<String, Object> measure(Predicate<Ack> onOldPrimary, Predicate<Ack> onNewPrimary, PgEndpoint newPrimary) throws SQLException {
+    List<Ack> all = acks();
+    List<Ack> onOld = all.stream().filter(onOldPrimary).toList();
+    Ack lastOld = onOld.getLast();
+    Ack firstNew = all.stream().filter(onNewPrimary).findFirst().orElseThrow();
+    Set<Long> survived = present(newPrimary, onOld);
+    List<Ack> lost = onOld.stream().filter(x -> !survived.contains(x.seq())).toList();
+    long newestSurvivorAt = onOld.stream().filter(x -> survived.contains(x.seq())).mapToLong(Ack::atMillis).max()
+        .orElse(onOld.getFirst().atMillis());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("rtoMillis", firstNew.atMillis() - lastOld.atMillis());
+    out.put("rowsLost", lost.size());
+    out.put("rpoMillis", lost.isEmpty() ? 0 : lastOld.atMillis() - newestSurvivorAt);
+    out.put("rtoMeasuredBy", "canary: last write acknowledged by the old primary to first write accepted by the new one");
+    out.put("rpoMeasuredBy", "canary: acknowledged writes missing on the new primary");
+    out.put("canaryWrites", all.size());
+    out.put("canaryIntervalMillis", intervalMillis);
+    out.put("lastAckOnOldAtMillis", lastOld.atMillis());
+    out.put("firstAckOnNewAtMillis", firstNew.atMillis());
+    return out;
+  }
+
+  /** Which of the old primary's acknowledged writes the new primary has. */
+  private static Set<Long> present(PgEndpoint newPrimary, List<Ack> onOld) throws SQLException {
+    try (Connection c = newPrimary.connect();
+        PreparedStatement ps = c.prepareStatement("SELECT seq FROM " + TABLE + " WHERE seq = ANY (?)")) {
+      Array seqs = c.createArrayOf("bigint", onOld.stream().map(Ack::seq).toArray());
+      ps.setArray(1, seqs);
+      Set<Long> found = new HashSet<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getLong(1));
+        }
+      }
+      return found;
+    }
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.drillbook.provider.local;
 
 import io.drillbook.drill.ActionResult;
 import io.drillbook.evidence.PersonalDataGuard;
+import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.Map;
  * compares row counts when the {@code from} step carries the source's. Every problem found is listed in one
  * failure, so a single run tells the whole story.
  */
-final class RestoredDatabaseVerification {
+public final class RestoredDatabaseVerification {
 
   private final PgAction a;
 
@@ -36,8 +37,19 @@ final class RestoredDatabaseVerification {
           rowCounts == null ? null : ParamValues.map(rowCounts), a.log());
     }
     String fromStep = a.ctx().request().fromStepId();
-    PgEndpoint target = PgEndpoint.parse(ParamValues.required(from, "scratchDsn", a.stepId(), fromStep), a.user(), null, null);
-    Map<String, Object> with = a.ctx().with();
+    return verify(a.ctx(), PgEndpoint.parse(ParamValues.required(from, "scratchDsn", a.stepId(), fromStep), a.user(), null, null));
+  }
+
+  /**
+   * Checks a restored PostgreSQL database wherever it runs (a local scratch cluster, an RDS or Aurora copy):
+   * the step's {@code with} against the {@code from} step's outputs (sourceRowCounts, sourceChecksums).
+   */
+  public static ActionResult verify(ActionContext ctx, PgEndpoint target) {
+    Map<String, Object> from = ctx.from();
+    String fromStep = ctx.request().fromStepId();
+    String stepId = ctx.stepId();
+    StepLog log = StepLog.of(RestoredDatabaseVerification.class, ctx);
+    Map<String, Object> with = ctx.with();
     Object rowCounts = with.get("rowCounts");
     boolean defaults = with.isEmpty() && from.get("sourceRowCounts") != null;
     long start = System.nanoTime();
@@ -54,14 +66,14 @@ final class RestoredDatabaseVerification {
         out.put("rowCounts", restored);
         Object t = ParamValues.map(rowCounts).get("tolerance");
         long tolerance = t == null ? 0 : ParamValues.longValue(t);
-        problems.addAll(RowCountVerification.mismatches(sourceState(from, "sourceRowCounts", fromStep), restored, tolerance));
+        problems.addAll(RowCountVerification.mismatches(sourceState(from, "sourceRowCounts", stepId, fromStep), restored, tolerance));
         out.put("rowCountTolerance", tolerance);
       }
-      out.putAll(runChecks(c, with, problems));
+      out.putAll(runChecks(c, with, problems, stepId));
       if (ParamValues.bool(with.get("checksums"))) {
         Map<String, String> sums = TableInventory.checksums(c, tables, null);
         out.put("checksums", sums);
-        ChecksumVerification.Outcome o = ChecksumVerification.compare(sourceState(from, "sourceChecksums", fromStep), sums);
+        ChecksumVerification.Outcome o = ChecksumVerification.compare(sourceState(from, "sourceChecksums", stepId, fromStep), sums);
         problems.addAll(o.mismatches());
         if (!o.notComparable().isEmpty()) {
           observations.add("tables too large to hash at snapshot time were hashed in the restore only: " + o.notComparable());
@@ -69,30 +81,39 @@ final class RestoredDatabaseVerification {
       }
       c.rollback();
     } catch (SQLException e) {
-      throw PgFaults.fromSql(e, a.situation("verifying the restored database", target, null));
+      throw PgFaults.fromSql(e, new PgFaults.Situation(stepId, "verifying the restored database", target, null));
     }
     out.put("durationMillis", (System.nanoTime() - start) / 1_000_000);
     PersonalDataGuard.find(out).ifPresent(kind -> {
-      throw new ActionFailure("step " + a.stepId() + ": the verification results hold something that looks like personal data (" + kind
+      throw new ActionFailure("step " + stepId + ": the verification results hold something that looks like personal data (" + kind
           + ", in a table name or a value); nothing was recorded. Rename the query or table so results stay aggregates");
     });
     if (!problems.isEmpty()) {
-      throw new ActionFailure("step " + a.stepId() + ": verification of " + target.where() + " failed: " + String.join("; ", problems)
+      throw new ActionFailure("step " + stepId + ": verification of " + target.where() + " failed: " + String.join("; ", problems)
           + ". Do not trust this restore until the cause is understood (a damaged backup chain, or a check to correct)");
     }
-    a.log().info("verification passed on {} ({} tables)", target.where(), out.get("tables"));
+    log.info("verification passed on {} ({} tables)", target.where(), out.get("tables"));
     return new ActionResult(out, observations);
   }
 
+  /**
+   * The source's row counts and cheap checksums now, in one snapshot of its own: what a later restore is
+   * compared with (the local snapshots and the AWS snapshots record them the same way).
+   */
+  public static Map<String, Object> captureSource(String stepId, PgEndpoint source) {
+    return TableInventory.captureFrom(source, new PgFaults.Situation(stepId, "counting the source's rows", source, null));
+  }
+
   /** {@code checks} (each must meet its expectation) and {@code queries} (values recorded). */
-  private Map<String, Object> runChecks(Connection c, Map<String, Object> with, List<String> problems) throws SQLException {
+  private static Map<String, Object> runChecks(Connection c, Map<String, Object> with, List<String> problems, String stepId)
+      throws SQLException {
     Map<String, Object> out = new LinkedHashMap<>();
     List<Map<String, Object>> checks = new ArrayList<>();
     for (Object o : ParamValues.list(with.get("checks"))) {
       Map<String, Object> check = ParamValues.map(o);
       String name = String.valueOf(check.get("name"));
-      Expectation expect = Expectation.parse(check.get("expect") == null ? null : check.get("expect").toString(), name, a.stepId());
-      BigDecimal value = runOne(c, String.valueOf(check.get("query")), "check \"" + name + "\"");
+      Expectation expect = Expectation.parse(check.get("expect") == null ? null : check.get("expect").toString(), name, stepId);
+      BigDecimal value = runOne(c, String.valueOf(check.get("query")), "check \"" + name + "\"", stepId);
       boolean passed = expect.holdsFor(value);
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("name", name);
@@ -113,7 +134,7 @@ final class RestoredDatabaseVerification {
       n++;
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("query", q.toString());
-      r.put("value", asNumber(runOne(c, q.toString(), "query #" + n)));
+      r.put("value", asNumber(runOne(c, q.toString(), "query #" + n, stepId)));
       queries.add(r);
     }
     if (!queries.isEmpty()) {
@@ -122,18 +143,18 @@ final class RestoredDatabaseVerification {
     return out;
   }
 
-  private BigDecimal runOne(Connection c, String sql, String label) {
+  private static BigDecimal runOne(Connection c, String sql, String label, String stepId) {
     try {
-      return QueryCheck.run(c, sql, label, a.stepId());
+      return QueryCheck.run(c, sql, label, stepId);
     } catch (SQLException e) {
-      throw PgFaults.fromSql(e, a.situation(label + " could not run", null, null));
+      throw PgFaults.fromSql(e, new PgFaults.Situation(stepId, label + " could not run", null, null));
     }
   }
 
-  private Map<String, Object> sourceState(Map<String, Object> from, String key, String fromStep) {
+  private static Map<String, Object> sourceState(Map<String, Object> from, String key, String stepId, String fromStep) {
     Object v = from.get(key);
     if (!(v instanceof Map<?, ?>)) {
-      throw new ActionFailure("step " + a.stepId() + ": comparing with the source needs the source's state at snapshot time, which step "
+      throw new ActionFailure("step " + stepId + ": comparing with the source needs the source's state at snapshot time, which step "
           + fromStep + " does not carry (" + key + "); point `from:` at a restore step");
     }
     return ParamValues.map(v);

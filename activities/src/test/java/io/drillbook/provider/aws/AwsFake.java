@@ -1,6 +1,7 @@
 package io.drillbook.provider.aws;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -25,19 +26,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * drivers must survive: state sequences (creating → available) as WireMock scenarios, throttling,
  * AccessDenied and quota errors.
  */
-final class AwsFake implements AutoCloseable {
+public final class AwsFake implements AutoCloseable {
 
-  static final String RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/";
-  static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
-  static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
+  public static final String RDS_NS = "http://rds.amazonaws.com/doc/2014-10-31/";
+  public static final String STS_NS = "https://sts.amazonaws.com/doc/2011-06-15/";
+  public static final String EC2_NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
-  final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+  public final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
-  AwsFake() {
+  public AwsFake() {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.port();
   }
 
@@ -51,7 +52,7 @@ final class AwsFake implements AutoCloseable {
   }
 
   /** Requests of one Query action, e.g. {@code action("CreateDBSnapshot")}; params are form fields. */
-  static MappingBuilder action(String name) {
+  public static MappingBuilder action(String name) {
     return post(urlPathEqualTo("/")).withRequestBody(matching("(.*&)?Action=" + name + "(&.*)?"));
   }
 
@@ -60,13 +61,13 @@ final class AwsFake implements AutoCloseable {
   }
 
   /** A successful answer: {@code <NameResponse><NameResult>result</NameResult><ResponseMetadata/></NameResponse>}. */
-  static String answer(String ns, String action, String result) {
+  public static String answer(String ns, String action, String result) {
     return "<" + action + "Response xmlns=\"" + ns + "\">"
         + (result == null ? "" : "<" + action + "Result>" + result + "</" + action + "Result>")
         + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata></" + action + "Response>";
   }
 
-  void stub(String ns, String action, String result) {
+  public void stub(String ns, String action, String result) {
     server.stubFor(action(action).willReturn(xml(200, answer(ns, action, result))));
   }
 
@@ -78,6 +79,93 @@ final class AwsFake implements AutoCloseable {
       var m = action(action).inScenario(scenario).whenScenarioStateIs(state).willReturn(xml(200, answer(ns, action, results.get(i))));
       server.stubFor(i + 1 < results.size() ? m.willSetStateTo(scenario + "-" + (i + 1)) : m);
     }
+  }
+
+  /**
+   * One resource's life as its describe call shows it: not found (404 {@code notFoundCode}) until an action
+   * creates it, then the states that action leads to, in order (the last repeats), and gone again after a
+   * deleting action. A retried create is answered again without restarting the sequence.
+   *
+   * @param describe the describe action, e.g. DescribeDBInstances
+   * @param idField the form field naming the resource in the describe call, e.g. DBInstanceIdentifier=drill-restore-x
+   */
+  public FakeResource resource(String ns, String describe, String idField, String notFoundCode) {
+    return new FakeResource(ns, describe, idField, notFoundCode);
+  }
+
+  public final class FakeResource {
+    private final String ns;
+    private final String describe;
+    private final String idField;
+    private final String scenario = "resource-" + UUID.randomUUID();
+    private final String notFound;
+
+    private FakeResource(String ns, String describe, String idField, String notFoundCode) {
+      this.ns = ns;
+      this.describe = describe;
+      this.idField = idField;
+      this.notFound = queryError(ns, notFoundCode, "not found: " + idField);
+      server.stubFor(describeCall().whenScenarioStateIs(Scenario.STARTED).willReturn(xml(404, notFound)));
+    }
+
+    private com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder describeCall() {
+      return action(describe).withRequestBody(matching("(.*&)?" + idField + "(&.*)?")).inScenario(scenario);
+    }
+
+    /** It exists from the start, in these states. */
+    public FakeResource exists(List<String> states) {
+      var first = describeCall().whenScenarioStateIs(Scenario.STARTED).willReturn(xml(200, answer(ns, describe, states.getFirst())));
+      server.stubFor(states.size() > 1 ? first.willSetStateTo("exists-1") : first);
+      phase("exists", states, 1, false);
+      return this;
+    }
+
+    /** {@code action} (whose body holds {@code field}) creates or changes it: answers {@code result}, then describe walks {@code states}. */
+    public FakeResource after(String action, String field, String result, List<String> states) {
+      server.stubFor(action(action).withRequestBody(matching("(.*&)?" + field + "(&.*)?")).inScenario(scenario)
+          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo(action + ":" + field + "-0"));
+      phase(action + ":" + field, states, 0, false);
+      return this;
+    }
+
+    /** From now on describe walks {@code states} (the last repeats), whatever the resource went through: a test moving it on. */
+    public FakeResource now(List<String> states) {
+      phase("now", states, 0, false);
+      server.setScenarioState(scenario, "now-0");
+      return this;
+    }
+
+    /** {@code action} answers {@code result}; describe walks {@code states}, then answers not found. */
+    public FakeResource deletedBy(String action, String result, List<String> states) {
+      server.stubFor(action(action).withRequestBody(matching("(.*&)?" + idField + "(&.*)?")).inScenario(scenario)
+          .willReturn(xml(200, answer(ns, action, result))).willSetStateTo(states.isEmpty() ? "deleted-gone" : "deleted-0"));
+      phase("deleted", states, 0, true);
+      return this;
+    }
+
+    private void phase(String name, List<String> states, int from, boolean goneAtEnd) {
+      for (int i = from; i < states.size(); i++) {
+        var m = describeCall().whenScenarioStateIs(name + "-" + i).willReturn(xml(200, answer(ns, describe, states.get(i))));
+        boolean last = i == states.size() - 1;
+        server.stubFor(last && !goneAtEnd ? m : m.willSetStateTo(last ? name + "-gone" : name + "-" + (i + 1)));
+      }
+      if (goneAtEnd) {
+        server.stubFor(describeCall().whenScenarioStateIs(name + "-gone").willReturn(xml(404, notFound)));
+      }
+    }
+  }
+
+  /**
+   * A JSON-protocol operation (Secrets Manager, Backup's control plane use it): a POST whose
+   * {@code X-Amz-Target} header names it, e.g. {@code secretsmanager.GetSecretValue}, answered with {@code json}.
+   */
+  public void stubJson(String target, String json) {
+    server.stubFor(post(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1").withBody(json)));
+  }
+
+  public List<LoggedRequest> jsonRequests(String target) {
+    return server.findAll(postRequestedFor(urlPathEqualTo("/")).withHeader("X-Amz-Target", equalTo(target)));
   }
 
   /** The Query protocol's error document ({@code ErrorResponse/Error/Code}); EC2 uses {@link #ec2Error}. */
@@ -112,15 +200,15 @@ final class AwsFake implements AutoCloseable {
         + iamAction + " on resource: " + resourceArn + " because no identity-based policy allows the " + iamAction + " action");
   }
 
-  int count(String action) {
+  public int count(String action) {
     return server.countRequestsMatching(sent(action).build()).getCount();
   }
 
-  List<LoggedRequest> requests(String action) {
+  public List<LoggedRequest> requests(String action) {
     return server.findAll(sent(action));
   }
 
-  static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(int status, String body) {
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(int status, String body) {
     return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body);
   }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Builds the ActionContext of one step of a test drill (the aws provider's tests use it too). */
 public final class Steps {
 
-  final String drillId;
+  public final String drillId;
   final Path workDir;
   final Map<String, Object> config;
   final String type;

@@ -15,18 +15,18 @@ import java.util.List;
  * control (trust for postgres, a password for {@code drill_secret}, replication allowed for both), filled
  * with a small demo database {@code ehr}. Tests never depend on the system cluster's configuration.
  */
-final class TestSourceCluster implements AutoCloseable {
+public final class TestSourceCluster implements AutoCloseable {
 
-  static final String SECRET_USER = "drill_secret";
-  static final String SECRET_PASSWORD = "S3cret-Only-In-Tests";
+  public static final String SECRET_USER = "drill_secret";
+  public static final String SECRET_PASSWORD = "S3cret-Only-In-Tests";
 
   final Path root;
   final Path data;
-  final int port;
+  public final int port;
   private final PgBinaries bin = PgBinaries.locate(null);
   private final ClusterOwner owner = ClusterOwner.forThisProcess();
 
-  TestSourceCluster(Path root) throws Exception {
+  public TestSourceCluster(Path root) throws Exception {
     this.root = root;
     this.data = root.resolve("source");
     this.port = FreePort.pick();
@@ -71,7 +71,7 @@ final class TestSourceCluster implements AutoCloseable {
     return dir;
   }
 
-  PgEndpoint endpoint(String db) {
+  public PgEndpoint endpoint(String db) {
     return PgEndpoint.scratch(port, db, "postgres");
   }
 
@@ -79,10 +79,19 @@ final class TestSourceCluster implements AutoCloseable {
     return "postgresql://127.0.0.1:" + port + "/ehr";
   }
 
-  void execute(String sql) throws Exception {
+  public void execute(String sql) throws Exception {
     try (Connection c = endpoint("ehr").connect(); Statement st = c.createStatement()) {
       st.execute(sql);
     }
+  }
+
+  /** Makes {@code db} on {@code other} an exact copy of this cluster's (pg_dump, pg_restore --clean), as a restore would. */
+  public void copyTo(TestSourceCluster other, String db) throws Exception {
+    Path dump = root.resolve(db + ".dump");
+    run(true, bin.tool("pg_dump").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-Fc", "-f",
+        dump.toString(), db);
+    run(true, bin.tool("pg_restore").toString(), "-h", "127.0.0.1", "-p", Integer.toString(other.port), "-U", "postgres",
+        "--clean", "--if-exists", "-d", db, dump.toString());
   }
 
   @Override

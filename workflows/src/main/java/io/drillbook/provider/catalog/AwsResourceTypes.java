@@ -1,5 +1,6 @@
 package io.drillbook.provider.catalog;
 
+import static io.drillbook.provider.ParamSpec.listOf;
 import static io.drillbook.provider.ParamSpec.oneOf;
 import static io.drillbook.provider.ParamSpec.optional;
 import static io.drillbook.provider.ParamSpec.required;
@@ -21,7 +22,7 @@ import java.util.List;
 /**
  * The {@code aws} provider's resource types (DESIGN.md "Providers"). Every type is regional and reached
  * through an assumed role when {@code roleArn} is set (the MSP's account assuming a role in the client's).
- * Declared but not implemented yet: plans validate, drills fail with "not supported".
+ * All five are carried out by the drivers in {@code io.drillbook.provider.aws} (docs/providers/aws.md).
  */
 public final class AwsResourceTypes {
 
@@ -43,6 +44,22 @@ public final class AwsResourceTypes {
   private static final ParamSpec S3_EXPORT = required("destination", ParamType.STRING,
           "s3://bucket/prefix the snapshot is exported to (Apache Parquet)")
       .withPrefixes("s3://");
+
+  private static final ParamSpec EXPORT_ROLE = required("iamRoleArn", ParamType.STRING,
+          "role RDS assumes to write the export to the bucket (its name must start with drillbook-, see deploy/aws)")
+      .withPrefixes("arn:aws:iam::");
+
+  private static final ParamSpec EXPORT_KEY = required("kmsKeyId", ParamType.STRING,
+      "KMS key (ARN or alias ARN) that encrypts the exported files");
+
+  private static final ParamSpec SUBNET_GROUP =
+      optional("subnetGroup", ParamType.STRING, "DB subnet group of the scratch copy, isolated from production (default: the source's)");
+
+  private static final ParamSpec SECURITY_GROUPS = listOf("vpcSecurityGroupIds", optional("id", ParamType.STRING, "sg-…"),
+      "VPC security groups of the scratch copy (default: the source's)");
+
+  private static final ParamSpec CANARY_INTERVAL =
+      optional("canaryInterval", ParamType.DURATION, "how often the canary writer writes (default 100ms)");
 
   public static final ResourceTypeSpec EBS_VOLUME = new ResourceTypeSpec(
       "aws",
@@ -66,18 +83,16 @@ public final class AwsResourceTypes {
       concat(ACCESS, List.of(required("dbInstanceIdentifier", ParamType.STRING, "the DB instance identifier")), DATABASE_ACCESS),
       actions(
           ActionSpec.of(Action.SNAPSHOT),
-          ActionSpec.creating(Action.RESTORE, SCRATCH_TARGET, RESTORE_SOURCE, INSTANCE_CLASS,
-              optional("subnetGroup", ParamType.STRING, "DB subnet group of the scratch instance (default: the source's)"),
-              KEEP_FOR),
+          ActionSpec.creating(Action.RESTORE, SCRATCH_TARGET, RESTORE_SOURCE, INSTANCE_CLASS, SUBNET_GROUP, SECURITY_GROUPS, KEEP_FOR),
           new ActionSpec(Action.VERIFY, SQL_VERIFY, false, null, null),
           ActionSpec.creatingWhen(Action.FAILOVER, "standby", "scratch",
               oneOf("standby", "scratch", "scratch: a read replica created for the drill, then promoted; multi-az: "
                   + "reboot with failover to the Multi-AZ standby (touches production)", "scratch", "multi-az"),
-              KEEP_FOR),
-          ActionSpec.creating(Action.EXPORT, S3_EXPORT),
+              KEEP_FOR, CANARY_INTERVAL),
+          ActionSpec.creating(Action.EXPORT, S3_EXPORT, EXPORT_ROLE, EXPORT_KEY),
           ActionSpec.of(Action.DELETE)),
       true,
-      false);
+      true);
 
   public static final ResourceTypeSpec AURORA_CLUSTER = new ResourceTypeSpec(
       "aws",
@@ -85,16 +100,17 @@ public final class AwsResourceTypes {
       concat(ACCESS, List.of(required("dbClusterIdentifier", ParamType.STRING, "the DB cluster identifier")), DATABASE_ACCESS),
       actions(
           ActionSpec.of(Action.SNAPSHOT),
-          ActionSpec.creating(Action.RESTORE, SCRATCH_TARGET, RESTORE_SOURCE, INSTANCE_CLASS, KEEP_FOR),
+          ActionSpec.creating(Action.RESTORE, SCRATCH_TARGET, RESTORE_SOURCE, INSTANCE_CLASS, SUBNET_GROUP, SECURITY_GROUPS, KEEP_FOR),
           new ActionSpec(Action.VERIFY, SQL_VERIFY, false, null, null),
           ActionSpec.of(Action.FAILOVER,
-              optional("targetInstance", ParamType.STRING, "the reader to promote (default: Aurora's choice)")),
+              optional("targetInstance", ParamType.STRING, "the reader to promote (default: Aurora's choice)"), CANARY_INTERVAL),
           ActionSpec.of(Action.FAILBACK,
-              optional("targetInstance", ParamType.STRING, "the instance to make writer again (default: the former writer)")),
-          ActionSpec.creating(Action.EXPORT, S3_EXPORT),
+              optional("targetInstance", ParamType.STRING, "the instance to make writer again (default: the former writer)"),
+              CANARY_INTERVAL),
+          ActionSpec.creating(Action.EXPORT, S3_EXPORT, EXPORT_ROLE, EXPORT_KEY),
           ActionSpec.of(Action.DELETE)),
       true,
-      false);
+      true);
 
   public static final ResourceTypeSpec BACKUP_VAULT = new ResourceTypeSpec(
       "aws",

@@ -1,0 +1,376 @@
+package io.drillbook.provider.aws;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static io.drillbook.provider.aws.AwsFake.RDS_NS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.drillbook.plan.Action;
+import io.drillbook.provider.ActionContext;
+import io.drillbook.provider.ActionFailure;
+import io.drillbook.provider.Progress;
+import io.drillbook.provider.local.FakeHeartbeat;
+import io.drillbook.provider.local.Steps;
+import io.drillbook.provider.local.StreamingPair;
+import io.drillbook.provider.local.TestSourceCluster;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code aws/rds-instance} with real SDK clients against the RDS Query/XML fake, whose "production" and
+ * "restored" instances have endpoints on real PostgreSQL clusters of this machine: the snapshot counts real
+ * rows, verify runs the local provider's real checks on the restored database, as a password user.
+ */
+class RdsInstanceDriverTest extends RdsFakeTest {
+
+  private RdsInstanceDriver driver;
+
+  @Override
+  void useClients(AwsClients clients) {
+    driver = new RdsInstanceDriver(clients);
+  }
+
+  /** The resource as a plan declares it: verify and snapshot connect as a password user (credentialsRef). */
+  private Steps steps(String drill) {
+    Steps s = new Steps("aws", drill, work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+        "database", "ehr", "user", TestSourceCluster.SECRET_USER, "credentialsRef", "env:EHR_PASSWORD"));
+    s.secrets = Map.of("env:EHR_PASSWORD", TestSourceCluster.SECRET_PASSWORD);
+    return s;
+  }
+
+  private void production(String engine, boolean multiAz, Map<String, String> tags, int port) {
+    fake.server.stubFor(AwsFake.action("DescribeDBInstances").withRequestBody(matching("(.*&)?DBInstanceIdentifier=prod-ehr(&.*)?"))
+        .willReturn(AwsFake.xml(200, AwsFake.answer(RDS_NS, "DescribeDBInstances",
+            RdsXml.instances(RdsXml.instance("prod-ehr", "available", engine, "127.0.0.1", port, multiAz, tags))))));
+  }
+
+  private String snapshotLifecycle(ActionContext ctx) {
+    String id = AwsNames.identifier(ctx, "drill-snap");
+    Map<String, String> tags = DrillTags.forStep(ctx, null);
+    fake.resource(RDS_NS, "DescribeDBSnapshots", "DBSnapshotIdentifier=" + id, "DBSnapshotNotFound")
+        .after("CreateDBSnapshot", "DBSnapshotIdentifier=" + id, RdsXml.snapshot(id, "prod-ehr", "creating", tags),
+            List.of(RdsXml.snapshots(RdsXml.snapshot(id, "prod-ehr", "creating", tags)),
+                RdsXml.snapshots(RdsXml.snapshot(id, "prod-ehr", "available", tags))))
+        .deletedBy("DeleteDBSnapshot", RdsXml.snapshot(id, "prod-ehr", "deleted", tags),
+            List.of(RdsXml.snapshots(RdsXml.snapshot(id, "prod-ehr", "deleting", tags))));
+    return id;
+  }
+
+  /** The scratch instance: created by {@code createdBy}, then creating, backing-up, available (at the restored database), deleting. */
+  private String restoreLifecycle(ActionContext ctx, String createdBy, String field) {
+    String target = AwsNames.identifier(ctx, "drill-restore");
+    Map<String, String> tags = DrillTags.forStep(ctx, null);
+    String creating = RdsXml.instances(RdsXml.instance(target, "creating", "postgres", null, 0, false, tags));
+    String available = RdsXml.instances(RdsXml.instance(target, "available", "postgres", "127.0.0.1", restoredCopy.port, false, tags));
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + target, "DBInstanceNotFound")
+        .after(createdBy, field + "=" + target, RdsXml.instance(target, "creating", "postgres", null, 0, false, tags),
+            List.of(creating, creating, available))
+        .deletedBy("DeleteDBInstance", RdsXml.instance(target, "deleting", "postgres", null, 0, false, tags),
+            List.of(RdsXml.instances(RdsXml.instance(target, "deleting", "postgres", null, 0, false, tags))));
+    return target;
+  }
+
+  @Test
+  void snapshotRestoreVerifyAndDeleteADrillCopy() throws Exception {
+    Steps s = steps("drl-rds-1");
+    production("postgres", false, Map.of(), production.port);
+    Map<String, Object> snap = snapshot(s);
+    Map<String, Object> restored = restore(s, snap);
+    String target = restored.get("dbInstanceIdentifier").toString();
+
+    Map<String, Object> verified = driver.verify(s.ctx("verify", Action.VERIFY, Map.of("rowCounts", Map.of("tolerance", 0),
+        "checksums", true, "checks", List.of(Map.of("name", "visits", "query", "select count(*) from patient_visit", "expect", ">= 1"))),
+        "restore", restored)).outputs();
+    assertEquals(snap.get("rowCounts"), verified.get("rowCounts"));
+    assertNotNull(verified.get("checksums"));
+
+    Map<String, Object> deleted = driver.delete(s.ctx("drop-restore", Action.DELETE, Map.of(), "restore", restored)).outputs();
+    assertEquals("DB instance " + target, deleted.get("deleted"));
+    String delete = fake.requests("DeleteDBInstance").getFirst().getBodyAsString();
+    assertTrue(delete.contains("SkipFinalSnapshot=true") && delete.contains("DBInstanceIdentifier=" + target), delete);
+    driver.delete(s.ctx("drop-snapshot", Action.DELETE, Map.of(), "snapshot", snap));
+    assertEquals(1, fake.count("DeleteDBSnapshot"));
+  }
+
+  @Test
+  void verifyFailsWhenTheRestoredRowsDifferFromTheSnapshot() throws Exception {
+    Steps s = steps("drl-rds-2");
+    production("postgres", false, Map.of(), production.port);
+    Map<String, Object> restored = restore(s, snapshot(s));
+    restoredCopy.execute("DELETE FROM lab_result WHERE id IN (SELECT id FROM lab_result ORDER BY id LIMIT 3)");
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY,
+        Map.of("rowCounts", Map.of("tolerance", 0)), "restore", restored)));
+    assertTrue(f.getMessage().contains("public.lab_result"), f.getMessage());
+    assertTrue(f.getMessage().startsWith("step verify: verification of 127.0.0.1:" + restoredCopy.port + "/ehr failed"), f.getMessage());
+  }
+
+  @Test
+  void aRetriedRestoreFindsTheInstanceItStartedInsteadOfRestoringAgain() throws Exception {
+    Steps s = steps("drl-rds-3");
+    production("postgres", false, Map.of(), production.port);
+    Map<String, Object> snap = snapshot(s);
+    Map<String, Object> first = restore(s, snap);
+    ActionContext again = s.ctx("restore", Action.RESTORE, Map.of("subnetGroup", "drill-isolated"), "snapshot", snap);
+    var second = driver.restore(again);
+    assertEquals(first.get("dbInstanceIdentifier"), second.outputs().get("dbInstanceIdentifier"));
+    assertEquals(1, fake.count("RestoreDBInstanceFromDBSnapshot"), "one restore, whatever the attempts");
+    assertEquals(true, second.outputs().get("resumedEarlierAttempt"));
+    assertEquals(false, first.get("resumedEarlierAttempt"));
+  }
+
+  @Test
+  void deleteRefusesAnInstanceThisDrillDidNotCreate() throws Exception {
+    Steps s = steps("drl-rds-4");
+    production("postgres", true, Map.of("env", "production"), production.port);
+    fake.stub(RDS_NS, "DeleteDBInstance", RdsXml.instance("prod-ehr", "deleting"));
+    Map<String, Object> badPlan = Map.of("restoredFrom", "snap", "dbInstanceIdentifier", "prod-ehr");
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.delete(s.ctx("drop", Action.DELETE, Map.of(), "restore", badPlan)));
+    assertTrue(f.getMessage().contains("refusing to delete DB instance prod-ehr: it has no drillbook:drill-id tag"), f.getMessage());
+    assertEquals(0, fake.count("DeleteDBInstance"));
+  }
+
+  @Test
+  void cleanupFindsTheInstanceOfARestoreThatFailedBeforeReportingIt() throws Exception {
+    Steps s = steps("drl-rds-12");
+    production("postgres", false, Map.of(), production.port);
+    ActionContext ctx = s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", Map.of("snapshotId", "drill-snap-1"));
+    String target = AwsNames.identifier(ctx, "drill-restore");
+    Map<String, String> tags = DrillTags.forStep(ctx, null);
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + target, "DBInstanceNotFound")
+        .after("RestoreDBInstanceFromDBSnapshot", "DBInstanceIdentifier=" + target, RdsXml.instance(target, "creating"),
+            List.of(RdsXml.instances(RdsXml.instance(target, "incompatible-restore", "postgres", null, 0, false, tags))))
+        .deletedBy("DeleteDBInstance", RdsXml.instance(target, "deleting"), List.of());
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.restore(ctx));
+    assertTrue(f.getMessage().contains("went to status incompatible-restore"), f.getMessage());
+    Map<String, Object> out = driver.delete(s.ctx("drop-restore", Action.DELETE, Map.of(), "restore", Map.of())).outputs();
+    assertEquals("DB instance " + target, out.get("deleted"));
+    assertEquals(1, fake.count("DeleteDBInstance"));
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + AwsNames.identifier(s.drillId, "verify", "drill-restore", 63),
+        "DBInstanceNotFound");
+    fake.resource(RDS_NS, "DescribeDBSnapshots", "DBSnapshotIdentifier=" + AwsNames.identifier(s.drillId, "verify", "drill-snap", 63),
+        "DBSnapshotNotFound");
+    Map<String, Object> nothing = driver.delete(s.ctx("drop-other", Action.DELETE, Map.of(), "verify", Map.of())).outputs();
+    assertEquals(true, nothing.get("alreadyGone"), nothing.toString());
+  }
+
+  @Test
+  void aMissingSnapshotFailsTheRestoreClearly() {
+    Steps s = steps("drl-rds-5");
+    production("postgres", false, Map.of(), production.port);
+    ActionContext ctx = s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", Map.of("snapshotId", "drill-snap-gone"));
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + AwsNames.identifier(ctx, "drill-restore"), "DBInstanceNotFound");
+    fake.error(RDS_NS, "RestoreDBInstanceFromDBSnapshot", 404, "DBSnapshotNotFound", "DBSnapshot drill-snap-gone not found.");
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.restore(ctx));
+    assertTrue(f.getMessage().contains("rds:RestoreDBInstanceFromDBSnapshot on DB snapshot drill-snap-gone in eu-west-3 failed: it does "
+        + "not exist (DBSnapshotNotFound)"), f.getMessage());
+    assertFalse(f.isRetryable());
+  }
+
+  @Test
+  void quotaAndPermissionErrorsNameTheirCauseAndFix() {
+    Steps s = steps("drl-rds-6");
+    production("postgres", false, Map.of(), production.port);
+    ActionContext snap = s.ctx("snapshot", Action.SNAPSHOT, Map.of());
+    fake.resource(RDS_NS, "DescribeDBSnapshots", "DBSnapshotIdentifier=" + AwsNames.identifier(snap, "drill-snap"), "DBSnapshotNotFound");
+    fake.error(RDS_NS, "CreateDBSnapshot", 400, "SnapshotQuotaExceeded", "Cannot create more than 100 manual snapshots");
+    ActionFailure quota = assertThrows(ActionFailure.class, () -> driver.snapshot(snap));
+    assertTrue(quota.getMessage().contains("rds:CreateDBSnapshot on DB instance prod-ehr in eu-west-3 hit an AWS quota "
+        + "(SnapshotQuotaExceeded)"), quota.getMessage());
+
+    ActionContext restore = s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", Map.of("snapshotId", "drill-snap-1"));
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + AwsNames.identifier(restore, "drill-restore"), "DBInstanceNotFound");
+    fake.accessDenied(RDS_NS, "RestoreDBInstanceFromDBSnapshot", "rds:RestoreDBInstanceFromDBSnapshot",
+        "arn:aws:rds:eu-west-3:111122223333:snapshot:drill-snap-1");
+    ActionFailure denied = assertThrows(ActionFailure.class, () -> driver.restore(restore));
+    assertTrue(denied.getMessage().contains("lacks the IAM permission rds:RestoreDBInstanceFromDBSnapshot"), denied.getMessage());
+  }
+
+  @Test
+  void pointInTimeAndLatestAutomatedSnapshotRestores() throws Exception {
+    Steps s = steps("drl-rds-7");
+    production("postgres", false, Map.of(), production.port);
+    ActionContext pit = s.ctx("pit", Action.RESTORE, Map.of("source", "latest-restorable-time"));
+    restoreLifecycle(pit, "RestoreDBInstanceToPointInTime", "TargetDBInstanceIdentifier");
+    Map<String, Object> out = driver.restore(pit).outputs();
+    assertEquals("latest-restorable-time of prod-ehr", out.get("restoredFrom"));
+    String body = fake.requests("RestoreDBInstanceToPointInTime").getFirst().getBodyAsString();
+    assertTrue(body.contains("SourceDBInstanceIdentifier=prod-ehr") && body.contains("UseLatestRestorableTime=true"), body);
+    assertTrue(body.contains("DBSubnetGroupName=prod-subnets"), "the source's subnet group when the plan names none: " + body);
+
+    fake.server.stubFor(AwsFake.action("DescribeDBSnapshots").withRequestBody(matching(".*SnapshotType=automated.*"))
+        .willReturn(AwsFake.xml(200, AwsFake.answer(RDS_NS, "DescribeDBSnapshots", RdsXml.snapshots(
+            RdsXml.snapshot("rds:prod-ehr-2026-11-27", "prod-ehr", "available", Map.of(), "2026-11-27T03:00:00Z", "automated"),
+            RdsXml.snapshot("rds:prod-ehr-2026-11-28", "prod-ehr", "available", Map.of(), "2026-11-28T03:00:00Z", "automated"),
+            RdsXml.snapshot("rds:prod-ehr-2026-11-29", "prod-ehr", "creating", Map.of(), "2026-11-29T03:00:00Z", "automated"))))));
+    ActionContext latest = s.ctx("latest", Action.RESTORE, Map.of());
+    restoreLifecycle(latest, "RestoreDBInstanceFromDBSnapshot", "DBInstanceIdentifier");
+    assertEquals("rds:prod-ehr-2026-11-28", driver.restore(latest).outputs().get("restoredFrom"), "the newest available one");
+  }
+
+  @Test
+  void exportWritesTheSnapshotToS3AsParquet() throws Exception {
+    Steps s = steps("drl-rds-8");
+    ActionContext ctx = s.ctx("export", Action.EXPORT, Map.of("destination", "s3://client-exports/ehr/monthly",
+        "iamRoleArn", "arn:aws:iam::111122223333:role/drillbook-export", "kmsKeyId", "arn:aws:kms:eu-west-3:111122223333:key/k1"),
+        "snapshot", Map.of("snapshotId", "drill-snap-1", "snapshotArn", "arn:aws:rds:eu-west-3:111122223333:snapshot:drill-snap-1"));
+    String id = AwsNames.identifier(ctx, "drill-export", 60);
+    fake.resource(RDS_NS, "DescribeExportTasks", "ExportTaskIdentifier=" + id, "ExportTaskNotFound")
+        .after("StartExportTask", "ExportTaskIdentifier=" + id, RdsXml.exportTask(id, "STARTING"), List.of(
+            "<ExportTasks><ExportTask>" + RdsXml.exportTask(id, "IN_PROGRESS") + "</ExportTask></ExportTasks>",
+            "<ExportTasks><ExportTask>" + RdsXml.exportTask(id, "COMPLETE") + "</ExportTask></ExportTasks>"));
+    Map<String, Object> out = driver.export(ctx).outputs();
+    assertEquals("s3://client-exports/ehr/monthly/" + id + "/", out.get("exportLocation"));
+    assertEquals("parquet", out.get("format"));
+    String body = fake.requests("StartExportTask").getFirst().getBodyAsString();
+    for (String field : List.of("S3BucketName=client-exports", "S3Prefix=ehr%2Fmonthly", "SourceArn=arn%3Aaws%3Ards%3Aeu-west-3%3A111122223333%3Asnapshot%3Adrill-snap-1",
+        "IamRoleArn=arn%3Aaws%3Aiam%3A%3A111122223333%3Arole%2Fdrillbook-export")) {
+      assertTrue(body.contains(field), field + " in " + body);
+    }
+  }
+
+  @Test
+  void theVerifyPasswordCanComeFromSecretsManagerInTheClientsAccount() throws Exception {
+    String arn = "arn:aws:secretsmanager:eu-west-3:111122223333:secret:drillbook/ehr-verify-AbCdEf";
+    fake.stubJson("secretsmanager.GetSecretValue", "{\"ARN\":\"" + arn + "\",\"Name\":\"drillbook/ehr-verify\",\"SecretString\":"
+        + "\"{\\\"username\\\":\\\"" + TestSourceCluster.SECRET_USER + "\\\",\\\"password\\\":\\\"" + TestSourceCluster.SECRET_PASSWORD
+        + "\\\"}\",\"VersionId\":\"v1\",\"VersionStages\":[\"AWSCURRENT\"],\"CreatedDate\":1.7E9}");
+    // No config.user: an RDS-managed secret names its user.
+    Steps s = new Steps("aws", "drl-rds-13", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+        "database", "ehr", "credentialsRef", "aws-secretsmanager:" + arn));
+    Map<String, Object> out = driver.verify(s.ctx("verify", Action.VERIFY, Map.of("checks", List.of(
+        Map.of("name", "visits", "query", "select count(*) from patient_visit", "expect", ">= 1"),
+        Map.of("name", "as the secret's user", "query", "select (current_user = '" + TestSourceCluster.SECRET_USER + "')::int", "expect", "== 1"))),
+        "restore", Map.of("engine", "postgres", "endpointAddress", "127.0.0.1", "port", restoredCopy.port))).outputs();
+    assertEquals(2, ((List<?>) out.get("checks")).size());
+    var request = fake.jsonRequests("secretsmanager.GetSecretValue").getFirst();
+    assertTrue(request.getBodyAsString().contains("\"SecretId\":\"" + arn + "\""), request.getBodyAsString());
+    assertFalse(out.toString().contains(TestSourceCluster.SECRET_PASSWORD), "the password stays out of the outputs");
+  }
+
+  @Test
+  void aSourceThatDoesNotExistIsNamedWithWhereItWasLookedFor() {
+    Steps s = steps("drl-rds-15");
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=prod-ehr", "DBInstanceNotFound");
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.snapshot(s.ctx("snapshot", Action.SNAPSHOT, Map.of())));
+    assertTrue(f.getMessage().contains("step snapshot: DB instance prod-ehr does not exist in eu-west-3; check config.dbInstanceIdentifier"),
+        f.getMessage());
+  }
+
+  @Test
+  void engineTheVerifierDoesNotKnowIsAClearFailure() {
+    Steps s = steps("drl-rds-9");
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, Map.of(), "restore",
+        Map.of("engine", "mysql", "endpointAddress", "db.example", "port", 3306))));
+    assertTrue(f.getMessage().contains("engine mysql is not supported by the verifier"), f.getMessage());
+  }
+
+  @Test
+  void multiAzFailoverIsMeasuredByTheCanaryThroughTheMovingEndpoint() throws Exception {
+    Path root = clusters.newDirectory("pair");
+    try (StreamingPair pair = new StreamingPair(root); TcpProxy endpoint = new TcpProxy(pair.primaryPort())) {
+      Steps s = new Steps("aws", "drl-rds-10", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+          "database", "ehr", "user", "postgres"));
+      production("postgres", true, Map.of(DrillTags.DISRUPTION_ALLOWED, "true"), endpoint.port());
+      fake.stub(RDS_NS, "RebootDBInstance", RdsXml.instance("prod-ehr", "rebooting"));
+      // What RDS does on RebootDBInstance with ForceFailover: the primary dies, the standby is promoted, DNS follows.
+      Thread rds = Thread.ofPlatform().start(() -> {
+        try {
+          while (fake.count("RebootDBInstance") == 0) {
+            Thread.sleep(20);
+          }
+          pair.failover();
+          endpoint.moveTo(pair.standbyPort());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Map<String, Object> out = driver.failover(s.ctx("failover", Action.FAILOVER, Map.of("standby", "multi-az", "canaryInterval", "50ms")))
+          .outputs();
+      rds.join();
+      assertTrue(fake.requests("RebootDBInstance").getFirst().getBodyAsString().contains("ForceFailover=true"));
+      assertTrue(((Number) out.get("rtoMillis")).longValue() >= 0, out.toString());
+      assertTrue(out.get("rowsLost") instanceof Number && out.get("rpoMillis") instanceof Number, out.toString());
+      assertTrue(((Number) out.get("canaryWrites")).longValue() >= 8, "warm-up and confirmation writes: " + out);
+      assertEquals("prod-ehr", out.get("writerAfter"));
+      try (var c = io.drillbook.provider.local.PgEndpoint.parse("postgresql://127.0.0.1:" + pair.standbyPort() + "/ehr", "postgres", null, null)
+          .connect(); var rs = c.createStatement().executeQuery("SELECT to_regclass('drillbook_canary') IS NULL")) {
+        rs.next();
+        assertTrue(rs.getBoolean(1), "the canary's table does not stay in the production database");
+      }
+    }
+  }
+
+  @Test
+  void aResumedFailoverNeverDisruptsProductionASecondTime() {
+    Steps s = steps("drl-rds-14");
+    production("postgres", true, Map.of(DrillTags.DISRUPTION_ALLOWED, "true"), production.port);
+    FakeHeartbeat earlier = new FakeHeartbeat(new Progress(
+        "failover started on DB instance prod-ehr; waiting for DB instance prod-ehr: rebooting", 0, 3, 0, 42_000));
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.failover(s.ctx("failover", Action.FAILOVER,
+        Map.of("standby", "multi-az"), null, null, earlier)));
+    assertTrue(f.getMessage().contains("an earlier attempt of this step already started the fail over of DB instance prod-ehr"),
+        f.getMessage());
+    assertEquals(0, fake.count("RebootDBInstance"));
+  }
+
+  @Test
+  void failoverNeedsTheOwnersConsentAMultiAzInstanceAndMultiAzMode() {
+    Steps s = steps("drl-rds-11");
+    production("postgres", true, Map.of(), production.port);
+    ActionFailure noConsent = assertThrows(ActionFailure.class,
+        () -> driver.failover(s.ctx("failover", Action.FAILOVER, Map.of("standby", "multi-az"))));
+    assertTrue(noConsent.getMessage().contains("not tagged drillbook:disruption-allowed=true"), noConsent.getMessage());
+    ActionFailure scratch = assertThrows(ActionFailure.class, () -> driver.failover(s.ctx("failover", Action.FAILOVER, Map.of())));
+    assertTrue(scratch.getMessage().contains("standby: scratch (a read replica created for the drill, then promoted) is not supported in "
+        + "this build"), scratch.getMessage());
+    fake.server.resetAll();
+    production("postgres", false, Map.of(DrillTags.DISRUPTION_ALLOWED, "true"), production.port);
+    ActionFailure single = assertThrows(ActionFailure.class,
+        () -> driver.failover(s.ctx("failover", Action.FAILOVER, Map.of("standby", "multi-az"))));
+    assertTrue(single.getMessage().contains("is not Multi-AZ"), single.getMessage());
+    assertEquals(0, fake.count("RebootDBInstance"));
+  }
+
+  /** A snapshot step against the fake; production's rows are counted for real, then copied to the "restored" cluster. */
+  private Map<String, Object> snapshot(Steps s) throws Exception {
+    ActionContext snapCtx = s.ctx("snapshot", Action.SNAPSHOT, Map.of());
+    String snapshotId = snapshotLifecycle(snapCtx);
+    Map<String, Object> snap = driver.snapshot(snapCtx).outputs();
+    production.copyTo(restoredCopy, "ehr");
+    assertEquals(1, fake.count("CreateDBSnapshot"));
+    assertEquals(snapshotId, snap.get("snapshotId"));
+    assertEquals("arn:aws:rds:eu-west-3:111122223333:snapshot:" + snapshotId, snap.get("snapshotArn"));
+    assertTrue(((Map<?, ?>) snap.get("rowCounts")).size() >= 3, "the source's tables were counted: " + snap.get("rowCounts"));
+    String create = fake.requests("CreateDBSnapshot").getFirst().getBodyAsString();
+    assertTrue(create.contains("DBInstanceIdentifier=prod-ehr"), create);
+    assertTrue(create.contains("Tags.Tag.1.Key=drillbook%3Adrill-id&Tags.Tag.1.Value=" + s.drillId), create);
+
+    return snap;
+  }
+
+  /** A restore step from {@code snap} into the isolated network, answered by the fake's scratch instance. */
+  private Map<String, Object> restore(Steps s, Map<String, Object> snap) throws Exception {
+    String snapshotId = snap.get("snapshotId").toString();
+    ActionContext restoreCtx = s.ctx("restore", Action.RESTORE, Map.of("subnetGroup", "drill-isolated",
+        "vpcSecurityGroupIds", List.of("sg-0isolated"), "instanceClass", "db.t4g.small", "keepFor", "6h"), "snapshot", snap);
+    String target = restoreLifecycle(restoreCtx, "RestoreDBInstanceFromDBSnapshot", "DBInstanceIdentifier");
+    Map<String, Object> restored = driver.restore(restoreCtx).outputs();
+    assertEquals(target, restored.get("dbInstanceIdentifier"));
+    assertEquals("postgresql://127.0.0.1:" + restoredCopy.port + "/ehr", restored.get("scratchDsn"));
+    assertEquals(snap.get("rowCounts"), restored.get("sourceRowCounts"));
+    String restore = fake.requests("RestoreDBInstanceFromDBSnapshot").getFirst().getBodyAsString();
+    for (String field : List.of("DBSnapshotIdentifier=" + snapshotId, "DBSubnetGroupName=drill-isolated",
+        "VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-0isolated", "DBInstanceClass=db.t4g.small", "PubliclyAccessible=false",
+        "MultiAZ=false", "Tags.Tag.3.Key=drillbook%3Astep-id&Tags.Tag.3.Value=restore")) {
+      assertTrue(restore.contains(field), field + " in " + restore);
+    }
+    assertTrue(fake.count("DescribeDBInstances") >= 4, "polled until available");
+
+    return restored;
+  }
+}
