@@ -47,10 +47,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RdsRestoreCrashTest {
   @TempDir Path home;
-  @TempDir Path logs;
+  /** The child workers' logs stay in target/ so a failed run in CI can be read afterwards. */
+  private final Path logs = Path.of("target", "crash-logs", "rds-restore");
 
   @Test
   void aWorkerKilledWhileWaitingForAnRdsRestoreIsReplacedWithoutASecondRestore() throws Exception {
+    java.nio.file.Files.createDirectories(logs);
     try (TestDemoDatabase source = TestDemoDatabase.create(5);
         AwsFake fake = new AwsFake();
         EmbeddedTemporal server = EmbeddedTemporal.start(0);
