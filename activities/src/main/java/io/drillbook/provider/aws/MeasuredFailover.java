@@ -53,7 +53,7 @@ final class MeasuredFailover {
     Duration interval = ParamValues.duration(a.ctx().with(), "canaryInterval", a.stepId()).orElse(DEFAULT_INTERVAL);
     long firstSeq;
     try (Connection c = endpoint.connect()) {
-      CanaryWriter.createTable(c);
+      CanaryWriter.createTable(c, endpoint.dialect());
       firstSeq = CanaryWriter.nextSeq(c);
     } catch (SQLException e) {
       throw new ActionFailure("step " + a.stepId() + ": the canary table could not be created on " + endpoint.where() + ": "

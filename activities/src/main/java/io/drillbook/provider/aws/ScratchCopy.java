@@ -58,9 +58,9 @@ final class ScratchCopy {
       out.put("instances", copy.members());
     }
     Object database = a.ctx().config().get("database");
-    if (copy.isPostgres() && database != null) {
+    if (copy.dialect().isPresent() && database != null) {
       out.put("database", database);
-      out.put("scratchDsn", "postgresql://" + copy.host() + ":" + copy.port() + "/" + database);
+      out.put("scratchDsn", copy.dialect().get().scheme() + "://" + copy.host() + ":" + copy.port() + "/" + database);
     }
     if (from.get("rowCounts") != null) {
       out.put("sourceRowCounts", from.get("rowCounts"));
