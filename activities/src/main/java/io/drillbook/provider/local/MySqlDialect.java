@@ -44,22 +44,14 @@ final class MySqlDialect implements SqlDialect {
   }
 
   @Override
-  public List<TableInventory.Table> tables(Connection c) throws SQLException {
-    List<TableInventory.Table> tables = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT table_schema, table_name, coalesce(data_length, 0) + coalesce(index_length, 0) "
-            + "FROM information_schema.tables WHERE table_schema = database() AND table_type = 'BASE TABLE' "
-            + "AND table_name <> '" + CanaryWriter.TABLE + "' ORDER BY BINARY table_name")) {
-      while (rs.next()) {
-        String schema = rs.getString(1);
-        String name = rs.getString(2);
-        tables.add(new TableInventory.Table(schema, name, rs.getLong(3), quote(schema) + "." + quote(name)));
-      }
-    }
-    return tables;
+  public String tableListing() {
+    return "SELECT table_schema, table_name, coalesce(data_length, 0) + coalesce(index_length, 0) "
+        + "FROM information_schema.tables WHERE table_schema = database() AND table_type = 'BASE TABLE' "
+        + "AND table_name <> '" + CanaryWriter.TABLE + "' ORDER BY BINARY table_name";
   }
 
-  private static String quote(String identifier) {
+  @Override
+  public String quote(String identifier) {
     return "`" + identifier.replace("`", "``") + "`";
   }
 

@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -54,26 +53,18 @@ final class PostgresDialect implements SqlDialect {
   }
 
   @Override
-  public List<TableInventory.Table> tables(Connection c) throws SQLException {
-    List<TableInventory.Table> tables = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("""
-            SELECT n.nspname, c.relname, pg_total_relation_size(c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'r'
-              AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
-              AND NOT (n.nspname = 'public' AND c.relname = 'drillbook_canary')
-            ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C\"""")) {
-      while (rs.next()) {
-        String schema = rs.getString(1);
-        String name = rs.getString(2);
-        tables.add(new TableInventory.Table(schema, name, rs.getLong(3), quote(schema) + "." + quote(name)));
-      }
-    }
-    return tables;
+  public String tableListing() {
+    return """
+        SELECT n.nspname, c.relname, pg_total_relation_size(c.oid)
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind = 'r'
+          AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
+          AND NOT (n.nspname = 'public' AND c.relname = 'drillbook_canary')
+        ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C\"""";
   }
 
-  private static String quote(String identifier) {
+  @Override
+  public String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 

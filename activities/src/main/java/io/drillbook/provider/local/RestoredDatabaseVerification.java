@@ -60,7 +60,7 @@ public final class RestoredDatabaseVerification {
     out.put("scratchDsn", target.dsn());
     try (Connection c = target.connect()) {
       TableInventory.beginSnapshot(c);
-      List<TableInventory.Table> tables = target.dialect().tables(c);
+      List<TableInventory.Table> tables = TableInventory.tables(c, target.dialect());
       out.put("tables", tables.size());
       if (rowCounts != null || defaults) {
         Map<String, Long> restored = TableInventory.rowCounts(c, tables);

@@ -3,7 +3,6 @@ package io.drillbook.provider.local;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -41,8 +40,14 @@ public sealed interface SqlDialect permits PostgresDialect, MySqlDialect {
   /** A JDBC URL for the canary: short timeouts, so a dead primary is noticed within a few canary intervals. */
   String canaryUrl(PgEndpoint endpoint);
 
-  /** The user tables of the connected database, drillbook's canary table left out, in a stable order. */
-  List<TableInventory.Table> tables(Connection c) throws SQLException;
+  /**
+   * A query of the connected database's user tables (schema, name, size in bytes), drillbook's canary table
+   * left out, in a stable order.
+   */
+  String tableListing();
+
+  /** {@code identifier} quoted for SQL. */
+  String quote(String identifier);
 
   /** Session settings that make two servers print the same row alike before {@link #checksum}. */
   void prepareChecksums(Statement st) throws SQLException;

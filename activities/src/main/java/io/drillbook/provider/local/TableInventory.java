@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,18 @@ final class TableInventory {
   }
 
   private TableInventory() {}
+
+  static List<Table> tables(Connection c, SqlDialect dialect) throws SQLException {
+    List<Table> tables = new ArrayList<>();
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.tableListing())) {
+      while (rs.next()) {
+        String schema = rs.getString(1);
+        String name = rs.getString(2);
+        tables.add(new Table(schema, name, rs.getLong(3), dialect.quote(schema) + "." + dialect.quote(name)));
+      }
+    }
+    return tables;
+  }
 
   static Map<String, Long> rowCounts(Connection c, List<Table> tables) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -65,7 +78,7 @@ final class TableInventory {
 
   /** Counts and hashes of every table; run it inside {@link #beginSnapshot} so they describe one instant. */
   static Map<String, Object> capture(Connection c, SqlDialect dialect, Long checksumMaxBytes) throws SQLException {
-    List<Table> tables = dialect.tables(c);
+    List<Table> tables = tables(c, dialect);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rowCounts", rowCounts(c, tables));
     out.put("checksums", checksums(c, dialect, tables, checksumMaxBytes));
