@@ -58,7 +58,7 @@ final class InstanceFlavor implements RdsFlavor {
         () -> s.rds().describeDBSnapshots(r -> r.dbSnapshotIdentifier(id)).dbSnapshots()).map(InstanceFlavor::state);
   }
 
-  private static SnapState state(DBSnapshot x) {
+  static SnapState state(DBSnapshot x) {
     return new SnapState(x.dbSnapshotIdentifier(), x.dbSnapshotArn(), x.status(), x.snapshotCreateTime(), x.allocatedStorage(),
         RdsSession.tags(x.tagList()));
   }
