@@ -92,6 +92,19 @@ final class InstanceFlavor implements RdsFlavor {
     }
   }
 
+  /** A read replica of {@code r.source()} named {@code r.target()}, in the network the plan names, tagged for the drill. */
+  void createReadReplica(RestoreRequest r) {
+    s.call("rds:CreateDBInstanceReadReplica", "DB instance " + r.source().id(), () -> s.rds().createDBInstanceReadReplica(b -> b
+        .dbInstanceIdentifier(r.target()).sourceDBInstanceIdentifier(r.source().id()).dbInstanceClass(r.instanceClass())
+        .dbSubnetGroupName(r.subnetGroup()).vpcSecurityGroupIds(r.securityGroups()).multiAZ(false).publiclyAccessible(false)
+        .deletionProtection(false).tags(RdsSession.tags(r.tags()))));
+  }
+
+  /** Makes a read replica a standalone instance that accepts writes. */
+  void promote(String replica) {
+    s.call("rds:PromoteReadReplica", "DB instance " + replica, () -> s.rds().promoteReadReplica(r -> r.dbInstanceIdentifier(replica)));
+  }
+
   @Override
   public DbState awaitCopy(RestoreRequest r, StatusPoll poll) throws InterruptedException {
     return poll.until(noun() + " " + r.target(), () -> describe(r.target()), DbState::status, Set.of("available"), failedStatuses(),

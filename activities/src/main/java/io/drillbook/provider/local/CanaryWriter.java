@@ -40,7 +40,8 @@ public final class CanaryWriter implements AutoCloseable {
   public record Ack(long seq, int port, String server, long atMillis) {}
 
   private final SqlDialect dialect;
-  private final String url;
+  private volatile String url;
+  private volatile boolean repointed;
   private final String user;
   private final String password;
   private final long intervalMillis;
@@ -99,6 +100,11 @@ public final class CanaryWriter implements AutoCloseable {
     while (running) {
       long began = System.nanoTime();
       try {
+        if (repointed) {
+          repointed = false;
+          closeQuietly(conn);
+          conn = null;
+        }
         if (conn == null) {
           Properties p = new Properties();
           p.setProperty("user", user);
@@ -139,6 +145,15 @@ public final class CanaryWriter implements AutoCloseable {
       rs.next();
       return new Server(rs.getInt(1), rs.getString(2));
     }
+  }
+
+  /**
+   * From the next write on, writes go to {@code to} (same user and password), as an application repointed
+   * at a promoted replica would: until it accepts writes, each attempt fails and is retried at the next tick.
+   */
+  public void repoint(PgEndpoint to) {
+    url = dialect.canaryUrl(to);
+    repointed = true;
   }
 
   public List<Ack> acks() {

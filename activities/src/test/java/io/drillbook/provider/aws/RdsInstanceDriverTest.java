@@ -406,6 +406,73 @@ class RdsInstanceDriverTest extends RdsFakeTest {
     }
   }
 
+  /**
+   * standby: scratch: a read replica is created for the drill (a real streaming standby of the "production"
+   * primary behind the replica's stubbed endpoint), promoted while the canary writes to production, and the
+   * canary, repointed at the replica, measures RTO and RPO; the cleanup's delete removes the replica.
+   */
+  @Test
+  void scratchStandbyFailoverPromotesADrillReplicaMeasuredByTheCanary() throws Exception {
+    Path root = clusters.newDirectory("replica");
+    try (StreamingPair pair = new StreamingPair(root)) {
+      Steps s = new Steps("aws", "drl-rds-18", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+          "database", "ehr", "user", "postgres"));
+      production("postgres", false, Map.of(), pair.primaryPort());
+      ActionContext ctx = s.ctx("failover", Action.FAILOVER, Map.of("standby", "scratch", "canaryInterval", "50ms",
+          "subnetGroup", "drill-isolated", "vpcSecurityGroupIds", List.of("sg-0isolated"), "keepFor", "3h"));
+      String replica = AwsNames.identifier(ctx, "drill-restore");
+      Map<String, String> tags = DrillTags.forStep(ctx, null);
+      String available = RdsXml.instances(RdsXml.instance(replica, "available", "postgres", "127.0.0.1", pair.standbyPort(), false, tags));
+      fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + replica, "DBInstanceNotFound")
+          .after("CreateDBInstanceReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "creating"),
+              List.of(RdsXml.instances(RdsXml.instance(replica, "creating", "postgres", null, 0, false, tags)), available))
+          .after("PromoteReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "modifying"), List.of(
+              RdsXml.instances(RdsXml.instance(replica, "modifying", "postgres", "127.0.0.1", pair.standbyPort(), false, tags)), available))
+          .deletedBy("DeleteDBInstance", RdsXml.instance(replica, "deleting"), List.of());
+      // What RDS does on PromoteReadReplica: the replica stops replicating and accepts writes; the source keeps running.
+      Thread rds = Thread.ofPlatform().start(() -> {
+        try {
+          while (fake.count("PromoteReadReplica") == 0) {
+            Thread.sleep(20);
+          }
+          pair.promoteStandby();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Map<String, Object> out = driver.failover(ctx).outputs();
+      rds.join();
+
+      String create = fake.requests("CreateDBInstanceReadReplica").getFirst().getBodyAsString();
+      for (String field : List.of("SourceDBInstanceIdentifier=prod-ehr", "DBSubnetGroupName=drill-isolated",
+          "VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-0isolated", "PubliclyAccessible=false", "Tags.Tag.1.Key=drillbook%3Adrill-id")) {
+        assertTrue(create.contains(field), field + " in " + create);
+      }
+      assertEquals(1, fake.count("PromoteReadReplica"));
+      assertEquals(0, fake.count("RebootDBInstance"), "production is not rebooted");
+      assertEquals("prod-ehr", out.get("writerBefore"));
+      assertEquals(replica, out.get("writerAfter"));
+      assertEquals(pair.standbyPort(), out.get("port"));
+      assertTrue(out.get("rtoMillis") instanceof Number && out.get("rowsLost") instanceof Number, out.toString());
+      assertTrue(((Number) out.get("canaryWrites")).longValue() >= 8, "warm-up and confirmation writes: " + out);
+
+      Map<String, Object> deleted = driver.delete(s.ctx("drop-replica", Action.DELETE, Map.of(), "failover", out)).outputs();
+      assertEquals("DB instance " + replica, deleted.get("deleted"));
+      assertTrue(fake.requests("DeleteDBInstance").getFirst().getBodyAsString().contains("DBInstanceIdentifier=" + replica));
+    }
+  }
+
+  @Test
+  void aScratchFailoverResumedAfterThePromotionFailsAndCreatesNothing() {
+    Steps s = steps("drl-rds-19");
+    production("postgres", false, Map.of(), production.port);
+    FakeHeartbeat earlier = new FakeHeartbeat(new Progress("failover started on read replica x of DB instance prod-ehr", 0, 3, 0, 42_000));
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.failover(s.ctx("failover", Action.FAILOVER,
+        Map.of("standby", "scratch"), null, null, earlier)));
+    assertTrue(f.getMessage().contains("already started the promotion of read replica"), f.getMessage());
+    assertEquals(0, fake.count("CreateDBInstanceReadReplica") + fake.count("PromoteReadReplica"));
+  }
+
   @Test
   void aResumedFailoverNeverDisruptsProductionASecondTime() {
     Steps s = steps("drl-rds-14");
@@ -420,15 +487,12 @@ class RdsInstanceDriverTest extends RdsFakeTest {
   }
 
   @Test
-  void failoverNeedsTheOwnersConsentAMultiAzInstanceAndMultiAzMode() {
+  void multiAzFailoverNeedsTheOwnersConsentAndAMultiAzInstance() {
     Steps s = steps("drl-rds-11");
     production("postgres", true, Map.of(), production.port);
     ActionFailure noConsent = assertThrows(ActionFailure.class,
         () -> driver.failover(s.ctx("failover", Action.FAILOVER, Map.of("standby", "multi-az"))));
     assertTrue(noConsent.getMessage().contains("not tagged drillbook:disruption-allowed=true"), noConsent.getMessage());
-    ActionFailure scratch = assertThrows(ActionFailure.class, () -> driver.failover(s.ctx("failover", Action.FAILOVER, Map.of())));
-    assertTrue(scratch.getMessage().contains("standby: scratch (a read replica created for the drill, then promoted) is not supported in "
-        + "this build"), scratch.getMessage());
     fake.server.resetAll();
     production("postgres", false, Map.of(DrillTags.DISRUPTION_ALLOWED, "true"), production.port);
     ActionFailure single = assertThrows(ActionFailure.class,
