@@ -86,7 +86,8 @@ final class PgFaults {
     if (lower.contains("connection refused") || lower.contains("could not connect") || lower.contains("could not translate host name")
         || lower.contains("timeout expired") || lower.contains("connection attempt failed") || lower.contains("network is unreachable")
         || (sqlState != null && sqlState.startsWith("08"))) {
-      return ActionFailure.retryable(s.prefix() + "cannot reach PostgreSQL at " + db + " (" + said
+      String server = ep != null && ep.dialect() == SqlDialect.MYSQL ? "MySQL/MariaDB" : "PostgreSQL";
+      return ActionFailure.retryable(s.prefix() + "cannot reach " + server + " at " + db + " (" + said
           + "). Check config.dsn, that the server runs and listens on that address (listen_addresses, port) and that no firewall blocks it", null);
     }
     if (lower.contains("permission denied") && (lower.contains("directory") || lower.contains("file"))) {

@@ -325,7 +325,7 @@ class RdsInstanceDriverTest extends RdsFakeTest {
   }
 
   @Test
-  void mariaDbVerifyNamesWrongCredentialsAndAuroraMySqlSpeaksTheSameDialect() throws Exception {
+  void mariaDbVerifyNamesWrongCredentialsAnUnreachableServerAndAuroraMySqlSpeaksTheSameDialect() throws Exception {
     try (MariaDbTestDatabase db = MariaDbTestDatabase.create()) {
       Steps s = new Steps("aws", "drl-rds-17", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
           "database", db.name(), "user", db.user(), "credentialsRef", "env:EHR_PASSWORD"));
@@ -333,6 +333,13 @@ class RdsInstanceDriverTest extends RdsFakeTest {
       ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, Map.of(), "restore",
           Map.of("engine", "mysql", "endpointAddress", "127.0.0.1", "port", db.port()))));
       assertTrue(f.getMessage().contains("wrong credentials for user " + db.user()), f.getMessage());
+      int closed;
+      try (var socket = new java.net.ServerSocket(0)) {
+        closed = socket.getLocalPort();
+      }
+      ActionFailure down = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, Map.of(), "restore",
+          Map.of("engine", "mariadb", "endpointAddress", "127.0.0.1", "port", closed))));
+      assertTrue(down.getMessage().contains("cannot reach MySQL/MariaDB at 127.0.0.1:" + closed), down.getMessage());
       assertEquals(SqlDialect.MYSQL, SqlDialect.forEngine("aurora-mysql").orElseThrow());
     }
   }
