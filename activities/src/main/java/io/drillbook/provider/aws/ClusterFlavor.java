@@ -47,7 +47,7 @@ final class ClusterFlavor implements RdsFlavor {
         () -> s.rds().describeDBClusters(r -> r.dbClusterIdentifier(id)).dbClusters()).map(ClusterFlavor::state);
   }
 
-  private static DbState state(DBCluster c) {
+  static DbState state(DBCluster c) {
     List<String> members = c.dbClusterMembers().stream()
         .sorted(Comparator.comparing((DBClusterMember m) -> !Boolean.TRUE.equals(m.isClusterWriter())))
         .map(DBClusterMember::dbInstanceIdentifier).toList();
@@ -62,7 +62,7 @@ final class ClusterFlavor implements RdsFlavor {
         () -> s.rds().describeDBClusterSnapshots(r -> r.dbClusterSnapshotIdentifier(id)).dbClusterSnapshots()).map(ClusterFlavor::state);
   }
 
-  private static SnapState state(DBClusterSnapshot x) {
+  static SnapState state(DBClusterSnapshot x) {
     return new SnapState(x.dbClusterSnapshotIdentifier(), x.dbClusterSnapshotArn(), x.status(), x.snapshotCreateTime(),
         x.allocatedStorage(), RdsSession.tags(x.tagList()));
   }

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * {@code snapshot} of an RDS instance (CreateDBSnapshot) or Aurora cluster (CreateDBClusterSnapshot), named
  * after drill and step: a resumed attempt finds the snapshot its predecessor started and waits for it. For
- * PostgreSQL, the source's row counts and cheap checksums are read right after the snapshot starts, for
+ * PostgreSQL, MySQL and MariaDB, the source's row counts and cheap checksums are read right after the snapshot starts, for
  * verify steps to compare the restore with (on a busy database, give verify a row count tolerance).
  */
 final class DatabaseSnapshot {
@@ -44,7 +44,7 @@ final class DatabaseSnapshot {
       a.log().info("snapshot {} of {} {} started", id, a.flavor().noun(), source.id());
     }
     Map<String, Object> captured = Map.of();
-    boolean counted = source.isPostgres() && a.ctx().config().get("database") != null;
+    boolean counted = source.dialect().isPresent() && a.ctx().config().get("database") != null;
     if (counted) {
       captured = RestoredDatabaseVerification.captureSource(a.stepId(), a.endpoint(source));
     }
@@ -66,7 +66,7 @@ final class DatabaseSnapshot {
       out.put("database", a.ctx().config().get("database"));
       out.putAll(captured);
     } else {
-      observations.add("the source's rows were not counted (" + (source.isPostgres() ? "config.database is not set"
+      observations.add("the source's rows were not counted (" + (source.dialect().isPresent() ? "config.database is not set"
           : "engine " + source.engine() + " is not supported by the verifier") + "): verify steps can run checks but not compare row counts");
     }
     out.put("resumedEarlierAttempt", earlier.isPresent());

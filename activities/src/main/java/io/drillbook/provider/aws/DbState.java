@@ -1,7 +1,9 @@
 package io.drillbook.provider.aws;
 
+import io.drillbook.provider.local.SqlDialect;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A database as RDS describes it, an instance or an Aurora cluster alike: what the drill reads from the
@@ -14,7 +16,8 @@ record DbState(String id, String arn, String status, String engine, String engin
     boolean multiAz, Map<String, String> tags, String subnetGroup, List<String> securityGroups, String instanceClass,
     List<String> members) {
 
-  boolean isPostgres() {
-    return "postgres".equals(engine) || "aurora-postgresql".equals(engine);
+  /** The SQL dialect verify and the canary speak to this engine, if they know it. */
+  Optional<SqlDialect> dialect() {
+    return SqlDialect.forEngine(engine);
   }
 }

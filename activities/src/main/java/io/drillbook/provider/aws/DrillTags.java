@@ -29,7 +29,7 @@ public final class DrillTags {
 
   /**
    * Scratch copies with no {@code keepFor} still carry an expiry: the drill's cleanup removes them sooner; the
-   * tag tells an operator (or an AWS Config rule) what a lost cleanup left behind. No AWS sweeper acts on it yet.
+   * tag tells {@link AwsScratchSweeper} (and an operator) what a lost cleanup left behind.
    */
   static final Duration DEFAULT_KEEP = Duration.ofHours(24);
 

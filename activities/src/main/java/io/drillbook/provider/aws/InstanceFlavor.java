@@ -58,7 +58,7 @@ final class InstanceFlavor implements RdsFlavor {
         () -> s.rds().describeDBSnapshots(r -> r.dbSnapshotIdentifier(id)).dbSnapshots()).map(InstanceFlavor::state);
   }
 
-  private static SnapState state(DBSnapshot x) {
+  static SnapState state(DBSnapshot x) {
     return new SnapState(x.dbSnapshotIdentifier(), x.dbSnapshotArn(), x.status(), x.snapshotCreateTime(), x.allocatedStorage(),
         RdsSession.tags(x.tagList()));
   }
@@ -90,6 +90,19 @@ final class InstanceFlavor implements RdsFlavor {
           .dbInstanceClass(r.instanceClass()).dbSubnetGroupName(r.subnetGroup()).vpcSecurityGroupIds(r.securityGroups())
           .multiAZ(false).publiclyAccessible(false).deletionProtection(false).tags(RdsSession.tags(r.tags()))));
     }
+  }
+
+  /** A read replica of {@code r.source()} named {@code r.target()}, in the network the plan names, tagged for the drill. */
+  void createReadReplica(RestoreRequest r) {
+    s.call("rds:CreateDBInstanceReadReplica", "DB instance " + r.source().id(), () -> s.rds().createDBInstanceReadReplica(b -> b
+        .dbInstanceIdentifier(r.target()).sourceDBInstanceIdentifier(r.source().id()).dbInstanceClass(r.instanceClass())
+        .dbSubnetGroupName(r.subnetGroup()).vpcSecurityGroupIds(r.securityGroups()).multiAZ(false).publiclyAccessible(false)
+        .deletionProtection(false).tags(RdsSession.tags(r.tags()))));
+  }
+
+  /** Makes a read replica a standalone instance that accepts writes. */
+  void promote(String replica) {
+    s.call("rds:PromoteReadReplica", "DB instance " + replica, () -> s.rds().promoteReadReplica(r -> r.dbInstanceIdentifier(replica)));
   }
 
   @Override

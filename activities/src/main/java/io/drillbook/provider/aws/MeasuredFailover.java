@@ -44,42 +44,13 @@ final class MeasuredFailover {
       throw new ActionFailure("step " + a.stepId() + ": cannot " + action + ": " + why);
     });
     DrillTags.requireDisruptionAllowed(a.ctx(), db.tags(), what, action);
-    a.ctx().heartbeat().previous(Progress.class).filter(p -> p.phase().startsWith(STARTED)).ifPresent(p -> {
-      throw new ActionFailure("step " + a.stepId() + ": an earlier attempt of this step already started the " + action + " of " + what
-          + " (" + p.phase() + ") and its measurement was lost with that worker; drillbook does not disrupt production a second "
-          + "time on its own. Run the drill again when the database is healthy");
-    });
+    refuseSecondStart(a, what, action, "drillbook does not disrupt production a second time on its own. Run the drill again when the "
+        + "database is healthy");
     PgEndpoint endpoint = a.endpoint(db);
-    Duration interval = ParamValues.duration(a.ctx().with(), "canaryInterval", a.stepId()).orElse(DEFAULT_INTERVAL);
-    long firstSeq;
-    try (Connection c = endpoint.connect()) {
-      CanaryWriter.createTable(c);
-      firstSeq = CanaryWriter.nextSeq(c);
-    } catch (SQLException e) {
-      throw new ActionFailure("step " + a.stepId() + ": the canary table could not be created on " + endpoint.where() + ": "
-          + e.getMessage() + ". The canary needs CREATE and INSERT in the configured database for config.user", e);
-    }
     long start = System.currentTimeMillis();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("writerBefore", db.members().isEmpty() ? db.id() : db.members().getFirst());
-    try (CanaryWriter writer = new CanaryWriter(endpoint, interval)) {
-      writer.start(firstSeq);
-      if (!writer.awaitAcks(x -> true, WARM_UP_WRITES, Duration.ofSeconds(60))) {
-        throw new ActionFailure("step " + a.stepId() + ": the canary writer could not write to " + endpoint.where()
-            + " within 60 s; check that the worker can reach the database and that config.user may write");
-      }
-      String oldServer = writer.acks().getFirst().server();
-      a.ctx().heartbeat().beat(new Progress(STARTED + " on " + what, 0, 0, 0, System.currentTimeMillis() - start));
-      a.log().info("starting the {} of {}", action, what);
-      a.flavor().failover(db, targetInstance);
-      if (!writer.awaitAcks(x -> !x.server().equals(oldServer), CONFIRM_WRITES, NEW_PRIMARY_TIMEOUT)) {
-        throw new ActionFailure("step " + a.stepId() + ": no new primary accepted a canary write through " + endpoint.where() + " within "
-            + NEW_PRIMARY_TIMEOUT.toMinutes() + " min of the " + action + "; look at the database's events in the RDS console");
-      }
-      writer.close();
-      out.putAll(writer.measure(x -> x.server().equals(oldServer), x -> !x.server().equals(oldServer), endpoint));
-    }
-    dropCanary(endpoint);
+    out.putAll(measureAround(a, endpoint, what, action, writer -> a.flavor().failover(db, targetInstance), endpoint));
     // Still marked as started: a worker lost during this wait must not make its successor fail over again.
     DbState after = new StatusPoll(a.ctx(), a.aws(), STARTED + " on " + what + "; ").until(what, () -> a.flavor().describe(db.id()), DbState::status, Set.of("available"),
         Set.of("failed", "storage-full", "incompatible-parameters"), Duration.ofMinutes(30)).orElseThrow();
@@ -92,8 +63,61 @@ final class MeasuredFailover {
     return ActionResult.of(out);
   }
 
+  /** A resumed attempt after the disruptive call was sent fails: the canary's measurement went with the lost worker. */
+  static void refuseSecondStart(RdsAction a, String what, String action, String advice) {
+    a.ctx().heartbeat().previous(Progress.class).filter(p -> p.phase().startsWith(STARTED)).ifPresent(p -> {
+      throw new ActionFailure("step " + a.stepId() + ": an earlier attempt of this step already started the " + action + " of " + what
+          + " (" + p.phase() + ") and its measurement was lost with that worker; " + advice);
+    });
+  }
+
+  /**
+   * The canary around one disruptive call: writes through {@code writeTo} every interval, warms up, calls
+   * {@code disrupt} (marked started in the heartbeat first), waits until a new server acknowledged a few
+   * writes, and measures RTO and RPO against {@code newPrimary}. The canary table is dropped from
+   * {@code writeTo}'s database (production) afterwards.
+   */
+  static Map<String, Object> measureAround(RdsAction a, PgEndpoint writeTo, String what, String action, Disruption disrupt,
+      PgEndpoint newPrimary) throws Exception {
+    Duration interval = ParamValues.duration(a.ctx().with(), "canaryInterval", a.stepId()).orElse(DEFAULT_INTERVAL);
+    long firstSeq;
+    try (Connection c = writeTo.connect()) {
+      CanaryWriter.createTable(c, writeTo.dialect());
+      firstSeq = CanaryWriter.nextSeq(c);
+    } catch (SQLException e) {
+      throw new ActionFailure("step " + a.stepId() + ": the canary table could not be created on " + writeTo.where() + ": "
+          + e.getMessage() + ". The canary needs CREATE and INSERT in the configured database for config.user", e);
+    }
+    long start = System.currentTimeMillis();
+    Map<String, Object> measured;
+    try (CanaryWriter writer = new CanaryWriter(writeTo, interval)) {
+      writer.start(firstSeq);
+      if (!writer.awaitAcks(x -> true, WARM_UP_WRITES, Duration.ofSeconds(60))) {
+        throw new ActionFailure("step " + a.stepId() + ": the canary writer could not write to " + writeTo.where()
+            + " within 60 s; check that the worker can reach the database and that config.user may write");
+      }
+      String oldServer = writer.acks().getFirst().server();
+      a.ctx().heartbeat().beat(new Progress(STARTED + " on " + what, 0, 0, 0, System.currentTimeMillis() - start));
+      a.log().info("starting the {} of {}", action, what);
+      disrupt.start(writer);
+      if (!writer.awaitAcks(x -> !x.server().equals(oldServer), CONFIRM_WRITES, NEW_PRIMARY_TIMEOUT)) {
+        throw new ActionFailure("step " + a.stepId() + ": no new primary accepted a canary write through " + newPrimary.where() + " within "
+            + NEW_PRIMARY_TIMEOUT.toMinutes() + " min of the " + action + "; look at the database's events in the RDS console");
+      }
+      writer.close();
+      measured = writer.measure(x -> x.server().equals(oldServer), x -> !x.server().equals(oldServer), newPrimary);
+    }
+    dropCanary(a, writeTo);
+    return measured;
+  }
+
+  /** The disruptive call; it may repoint the canary (a promoted replica has an endpoint of its own). */
+  interface Disruption {
+    void start(CanaryWriter writer);
+  }
+
   /** The canary wrote into the production database: its table goes once measured. */
-  private void dropCanary(PgEndpoint endpoint) {
+  private static void dropCanary(RdsAction a, PgEndpoint endpoint) {
     try (Connection c = endpoint.connect()) {
       CanaryWriter.dropTable(c);
     } catch (SQLException e) {

@@ -4,6 +4,7 @@ import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.local.ParamValues;
 import io.drillbook.provider.local.PgEndpoint;
+import io.drillbook.provider.local.SqlDialect;
 import io.drillbook.provider.local.StepLog;
 import java.time.Duration;
 import java.util.Map;
@@ -38,13 +39,12 @@ record RdsAction(ActionContext ctx, AwsClients aws, AwsAccess access, RdsSession
 
   /**
    * The database the verify and canary connect to on {@code host:port}, as {@code config.user} (else the
-   * user of an RDS-managed JSON secret, else postgres) with the password {@code config.credentialsRef} names.
+   * user of an RDS-managed JSON secret, else the engine's usual administrator, postgres or admin) with the
+   * password {@code config.credentialsRef} names, in the engine's SQL dialect.
    */
   PgEndpoint endpoint(String engine, String host, Object port) {
-    if (!"postgres".equals(engine) && !"aurora-postgresql".equals(engine)) {
-      throw new ActionFailure("step " + stepId() + ": engine " + engine + " is not supported by the verifier and canary of this build "
-          + "(PostgreSQL and Aurora PostgreSQL only); MySQL and MariaDB are not supported yet");
-    }
+    SqlDialect dialect = SqlDialect.forEngine(engine).orElseThrow(() -> new ActionFailure("step " + stepId() + ": engine " + engine
+        + " is not supported by the verifier and canary of this build (postgres, aurora-postgresql, mysql, mariadb, aurora-mysql)"));
     Map<String, Object> config = ctx.config();
     Object database = config.get("database");
     if (database == null) {
@@ -56,11 +56,11 @@ record RdsAction(ActionContext ctx, AwsClients aws, AwsAccess access, RdsSession
         : SecretsManagerReference.matches(ref) ? SecretsManagerReference.read(aws, access, stepId(), ref)
         : new SecretsManagerReference.Credentials(null, ctx.secrets().resolve(ref).orElseThrow(() -> new ActionFailure("resource "
             + ctx.request().resourceName() + ": credentialsRef " + ref + " resolves to nothing; set the variable or file it names on the worker")));
-    String user = config.get("user") != null ? config.get("user").toString() : secret.username() != null ? secret.username() : "postgres";
+    String user = config.get("user") != null ? config.get("user").toString() : secret.username() != null ? secret.username() : dialect.defaultUser();
     if (host == null) {
       throw new ActionFailure("step " + stepId() + ": the database has no endpoint yet; wait until it is available");
     }
-    return new PgEndpoint(host, Integer.parseInt(port.toString()), database.toString(), user, secret.password(), ref);
+    return new PgEndpoint(host, Integer.parseInt(port.toString()), database.toString(), user, secret.password(), ref, dialect);
   }
 
   PgEndpoint endpoint(DbState db) {

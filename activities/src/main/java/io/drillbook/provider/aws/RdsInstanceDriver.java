@@ -2,13 +2,13 @@ package io.drillbook.provider.aws;
 
 import io.drillbook.drill.ActionResult;
 import io.drillbook.provider.ActionContext;
-import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.catalog.AwsResourceTypes;
 import io.drillbook.provider.local.ExplainedAction;
 
 /**
  * The {@code aws/rds-instance} resource: an RDS DB instance, snapshotted, restored into a scratch instance,
- * verified over JDBC like a local restore, failed over (Multi-AZ) under a canary, exported to S3.
+ * verified over JDBC like a local restore, failed over under a canary (Multi-AZ, or a read replica created and
+ * promoted for the drill), exported to S3.
  */
 public final class RdsInstanceDriver extends RdsDriver {
 
@@ -18,12 +18,8 @@ public final class RdsInstanceDriver extends RdsDriver {
 
   @Override
   public ActionResult failover(ActionContext ctx) throws Exception {
-    return ExplainedAction.run(ctx, "failover", c -> {
-      if (!"multi-az".equals(c.param("standby").orElse("scratch"))) {
-        throw new ActionFailure("step " + c.stepId() + ": failover with standby: scratch (a read replica created for the drill, then "
-            + "promoted) is not supported in this build; use standby: multi-az on a Multi-AZ instance tagged drillbook:disruption-allowed=true");
-      }
-      return new MeasuredFailover(prepare(c)).run("fail over", null);
-    });
+    return ExplainedAction.run(ctx, "failover", c -> "multi-az".equals(c.param("standby").orElse("scratch"))
+        ? new MeasuredFailover(prepare(c)).run("fail over", null)
+        : new ReplicaFailover(prepare(c)).run());
   }
 }

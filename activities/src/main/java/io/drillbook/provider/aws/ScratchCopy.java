@@ -32,11 +32,7 @@ final class ScratchCopy {
     Map<String, Object> from = a.ctx().from();
     boolean pointInTime = "latest-restorable-time".equals(a.ctx().param("source").orElse("snapshot"));
     String snapshot = pointInTime ? null : snapshotToRestore(source, from);
-    Map<String, Object> with = a.ctx().with();
-    List<String> groups = with.get("vpcSecurityGroupIds") == null ? source.securityGroups()
-        : ParamValues.list(with.get("vpcSecurityGroupIds")).stream().map(Object::toString).toList();
-    RestoreRequest request = new RestoreRequest(target, snapshot, source, a.ctx().param("instanceClass").orElse(null),
-        a.ctx().param("subnetGroup").orElse(source.subnetGroup()), groups.isEmpty() ? null : groups, DrillTags.forStep(a.ctx(), a.keepFor()));
+    RestoreRequest request = requestFor(a, target, snapshot, source);
     Optional<DbState> earlier = a.flavor().describe(target);
     if (earlier.isPresent()) {
       DrillTags.requireOwned(a.ctx(), earlier.get().tags(), a.flavor().noun() + " " + target, "reuse");
@@ -58,9 +54,9 @@ final class ScratchCopy {
       out.put("instances", copy.members());
     }
     Object database = a.ctx().config().get("database");
-    if (copy.isPostgres() && database != null) {
+    if (copy.dialect().isPresent() && database != null) {
       out.put("database", database);
-      out.put("scratchDsn", "postgresql://" + copy.host() + ":" + copy.port() + "/" + database);
+      out.put("scratchDsn", copy.dialect().get().scheme() + "://" + copy.host() + ":" + copy.port() + "/" + database);
     }
     if (from.get("rowCounts") != null) {
       out.put("sourceRowCounts", from.get("rowCounts"));
@@ -70,7 +66,7 @@ final class ScratchCopy {
       out.put("consistentAtMillis", from.get("consistentAtMillis"));
     }
     out.put("subnetGroup", request.subnetGroup());
-    out.put("vpcSecurityGroupIds", groups);
+    out.put("vpcSecurityGroupIds", request.securityGroups() == null ? List.of() : request.securityGroups());
     // A worker restart is not a finding about the backup: recorded, not an observation.
     out.put("resumedEarlierAttempt", earlier.isPresent());
     out.put("durationMillis", System.currentTimeMillis() - start);
@@ -78,6 +74,18 @@ final class ScratchCopy {
     out.put("createdResources", List.of(copy.arn()));
     a.log().info("{} {} available at {}:{}", a.flavor().noun(), copy.id(), copy.host(), copy.port());
     return ActionResult.of(out);
+  }
+
+  /**
+   * The copy to create, in the network the step names ({@code subnetGroup}, {@code vpcSecurityGroupIds},
+   * default the source's), of {@code instanceClass}, tagged for the drill to expire after {@code keepFor}.
+   */
+  static RestoreRequest requestFor(RdsAction a, String target, String snapshot, DbState source) {
+    Map<String, Object> with = a.ctx().with();
+    List<String> groups = with.get("vpcSecurityGroupIds") == null ? source.securityGroups()
+        : ParamValues.list(with.get("vpcSecurityGroupIds")).stream().map(Object::toString).toList();
+    return new RestoreRequest(target, snapshot, source, a.ctx().param("instanceClass").orElse(null),
+        a.ctx().param("subnetGroup").orElse(source.subnetGroup()), groups.isEmpty() ? null : groups, DrillTags.forStep(a.ctx(), a.keepFor()));
   }
 
   private String snapshotToRestore(DbState source, Map<String, Object> from) {

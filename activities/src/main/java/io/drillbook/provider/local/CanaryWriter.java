@@ -1,6 +1,5 @@
 package io.drillbook.provider.local;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +25,7 @@ import java.util.stream.Collectors;
  * server that acknowledged it and the time the acknowledgement arrived; RTO and RPO are computed from
  * those ({@link #measure}). The same writer measures cloud failovers through one endpoint whose DNS name
  * moves to the new primary (RDS Multi-AZ, Aurora): there the servers are told apart by {@link Ack#server()}.
+ * The SQL it sends is its endpoint's {@link SqlDialect}'s (PostgreSQL, MySQL or MariaDB).
  */
 public final class CanaryWriter implements AutoCloseable {
 
@@ -39,7 +39,9 @@ public final class CanaryWriter implements AutoCloseable {
    */
   public record Ack(long seq, int port, String server, long atMillis) {}
 
-  private final String url;
+  private final SqlDialect dialect;
+  private volatile String url;
+  private volatile boolean repointed;
   private final String user;
   private final String password;
   private final long intervalMillis;
@@ -50,9 +52,9 @@ public final class CanaryWriter implements AutoCloseable {
   /** @param ports the clusters on 127.0.0.1 that may be primary, in order of preference */
   CanaryWriter(List<Integer> ports, String database, String user, Duration interval) {
     String hosts = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    this.dialect = SqlDialect.POSTGRESQL;
     // hostRecheckSeconds=0: re-probe a standby at every attempt, or its promotion would be noticed seconds late.
-    this.url = "jdbc:postgresql://" + hosts + "/" + database
-        + "?targetServerType=primary&hostRecheckSeconds=0&connectTimeout=2&loginTimeout=3&socketTimeout=5";
+    this.url = PostgresDialect.canaryUrl(hosts, database) + "&hostRecheckSeconds=0";
     this.user = user;
     this.password = null;
     this.intervalMillis = Math.max(1, interval.toMillis());
@@ -60,16 +62,16 @@ public final class CanaryWriter implements AutoCloseable {
 
   /** A writer through one endpoint (a cloud database's DNS name, which follows the primary). */
   public CanaryWriter(PgEndpoint endpoint, Duration interval) {
-    this.url = "jdbc:postgresql://" + endpoint.host() + ":" + endpoint.port() + "/" + endpoint.database()
-        + "?targetServerType=primary&connectTimeout=2&loginTimeout=3&socketTimeout=5";
+    this.dialect = endpoint.dialect();
+    this.url = dialect.canaryUrl(endpoint);
     this.user = endpoint.user();
     this.password = endpoint.password();
     this.intervalMillis = Math.max(1, interval.toMillis());
   }
 
-  public static void createTable(Connection c) throws SQLException {
+  public static void createTable(Connection c, SqlDialect dialect) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (seq bigint PRIMARY KEY, at timestamptz NOT NULL)");
+      st.execute(dialect.canaryTableDdl());
     }
   }
 
@@ -93,27 +95,29 @@ public final class CanaryWriter implements AutoCloseable {
 
   private void write(long firstSeq) {
     Connection conn = null;
+    Server server = null;
     long seq = firstSeq;
     while (running) {
       long began = System.nanoTime();
       try {
+        if (repointed) {
+          repointed = false;
+          closeQuietly(conn);
+          conn = null;
+        }
         if (conn == null) {
           Properties p = new Properties();
           p.setProperty("user", user);
           if (password != null) {
             p.setProperty("password", password);
           }
-          p.setProperty("ApplicationName", "drillbook-canary");
           conn = DriverManager.getConnection(url, p);
+          server = identify(conn);
         }
-        try (PreparedStatement ps = conn.prepareStatement(
-            "INSERT INTO " + TABLE + " (seq, at) VALUES (?, clock_timestamp()) RETURNING inet_server_port(), "
-                + "coalesce(host(inet_server_addr()), 'socket') || ':' || inet_server_port() || '@' || pg_postmaster_start_time()")) {
+        try (PreparedStatement ps = conn.prepareStatement(dialect.canaryInsert())) {
           ps.setLong(1, seq);
-          try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            acks.add(new Ack(seq, rs.getInt(1), rs.getString(2), System.currentTimeMillis()));
-          }
+          ps.executeUpdate();
+          acks.add(new Ack(seq, server.port(), server.identity(), System.currentTimeMillis()));
         }
       } catch (SQLException e) {
         // The primary is gone or not promoted yet: reconnect at the next tick, like an application would.
@@ -131,6 +135,25 @@ public final class CanaryWriter implements AutoCloseable {
       }
     }
     closeQuietly(conn);
+  }
+
+  private record Server(int port, String identity) {}
+
+  /** Who a connection writes to: one server for the connection's life, so asked once, when it opens. */
+  private Server identify(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(dialect.serverIdentity())) {
+      rs.next();
+      return new Server(rs.getInt(1), rs.getString(2));
+    }
+  }
+
+  /**
+   * From the next write on, writes go to {@code to} (same user and password), as an application repointed
+   * at a promoted replica would: until it accepts writes, each attempt fails and is retried at the next tick.
+   */
+  public void repoint(PgEndpoint to) {
+    url = dialect.canaryUrl(to);
+    repointed = true;
   }
 
   public List<Ack> acks() {
@@ -188,16 +211,19 @@ public final class CanaryWriter implements AutoCloseable {
     return out;
   }
 
-  /** Which of the old primary's acknowledged writes the new primary has. */
+  /** Which of the old primary's acknowledged writes the new primary has (a range query: both dialects know it). */
   private static Set<Long> present(PgEndpoint newPrimary, List<Ack> onOld) throws SQLException {
+    Set<Long> wanted = onOld.stream().map(Ack::seq).collect(Collectors.toSet());
     try (Connection c = newPrimary.connect();
-        PreparedStatement ps = c.prepareStatement("SELECT seq FROM " + TABLE + " WHERE seq = ANY (?)")) {
-      Array seqs = c.createArrayOf("bigint", onOld.stream().map(Ack::seq).toArray());
-      ps.setArray(1, seqs);
+        PreparedStatement ps = c.prepareStatement("SELECT seq FROM " + TABLE + " WHERE seq BETWEEN ? AND ?")) {
+      ps.setLong(1, onOld.getFirst().seq());
+      ps.setLong(2, onOld.getLast().seq());
       Set<Long> found = new HashSet<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          found.add(rs.getLong(1));
+          if (wanted.contains(rs.getLong(1))) {
+            found.add(rs.getLong(1));
+          }
         }
       }
       return found;

@@ -118,7 +118,7 @@ final class DatabaseExport {
             a.situation("exporting the schema", source, dest));
         manifest.append("schema.sql");
       }
-      List<TableInventory.Table> tables = TableInventory.tables(c);
+      List<TableInventory.Table> tables = TableInventory.tables(c, SqlDialect.POSTGRESQL);
       int n = 0;
       for (TableInventory.Table t : tables) {
         n++;

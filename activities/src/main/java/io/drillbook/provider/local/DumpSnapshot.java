@@ -44,7 +44,7 @@ final class DumpSnapshot {
           serverVersion = rs.getString(2);
         }
         consistentAt = System.currentTimeMillis();
-        captured = TableInventory.capture(c, TableInventory.CHEAP_CHECKSUM_BYTES);
+        captured = TableInventory.capture(c, SqlDialect.POSTGRESQL, TableInventory.CHEAP_CHECKSUM_BYTES);
         List<String> args = new ArrayList<>(List.of("-Fc", "--snapshot=" + snapshot, "--no-password", "-f", dump.toString()));
         args.addAll(source.toolArgs());
         args.addAll(List.of("-d", source.database()));

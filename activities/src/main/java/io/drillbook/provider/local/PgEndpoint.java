@@ -5,21 +5,24 @@ import io.drillbook.provider.ActionFailure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 /**
- * One PostgreSQL database reached over TCP: where it is, as whom, and the password resolved from a
- * {@code credentialsRef}. The password only ever goes to the JDBC driver or to a tool's {@code PGPASSWORD};
+ * One database reached over TCP: where it is, as whom, the password resolved from a {@code credentialsRef},
+ * and its engine's {@link SqlDialect} (PostgreSQL unless said otherwise; the local provider's are all PostgreSQL). The password only ever goes to the JDBC driver or to a tool's {@code PGPASSWORD};
  * {@link #toString()} and every message name the reference, never the value.
  *
  * @param credentialsRef where the password came from (for messages), or null
  */
-public record PgEndpoint(String host, int port, String database, String user, String password, String credentialsRef) {
+public record PgEndpoint(String host, int port, String database, String user, String password, String credentialsRef,
+    SqlDialect dialect) {
+
+  public PgEndpoint(String host, int port, String database, String user, String password, String credentialsRef) {
+    this(host, port, database, user, password, credentialsRef, SqlDialect.POSTGRESQL);
+  }
 
   /** The resource's {@code config}: {@code dsn}, {@code user} (default postgres), {@code credentialsRef}. */
   static PgEndpoint ofResource(ActionContext ctx) {
@@ -77,12 +80,12 @@ public record PgEndpoint(String host, int port, String database, String user, St
   }
 
   public PgEndpoint withDatabase(String db) {
-    return new PgEndpoint(host, port, db, user, password, credentialsRef);
+    return new PgEndpoint(host, port, db, user, password, credentialsRef, dialect);
   }
 
   /** The DSN without any secret: safe in outputs, evidence and logs. */
   public String dsn() {
-    return "postgresql://" + host + ":" + port + "/" + database;
+    return dialect.scheme() + "://" + host + ":" + port + "/" + database;
   }
 
   /** host:port/db, for messages. */
@@ -91,17 +94,7 @@ public record PgEndpoint(String host, int port, String database, String user, St
   }
 
   public Connection connect() throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("user", user);
-    if (password != null) {
-      p.setProperty("password", password);
-    }
-    p.setProperty("connectTimeout", "10");
-    p.setProperty("loginTimeout", "15");
-    p.setProperty("ApplicationName", "drillbook");
-    // Server error details can quote row values (e.g. a duplicate key); keep client data out of messages.
-    p.setProperty("logServerErrorDetail", "false");
-    return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, p);
+    return dialect.connect(this);
   }
 
   /** Connection arguments for libpq tools; the password goes through {@link #toolEnv()}, never argv. */

@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns what PostgreSQL or one of its programs said into a failure an on-call engineer can act on: what
+ * Turns what PostgreSQL or one of its programs (or, for RDS copies, MySQL or MariaDB) said into a failure an on-call engineer can act on: what
  * failed, on which step and database, the likely cause and the fix. Recognised: unreachable server, wrong
  * credentials, missing pg_hba entries (with the exact line to add), missing replication privilege, unknown
  * database or role, and a full disk.
@@ -56,6 +56,7 @@ final class PgFaults {
           + " (" + said + "). Free space on that volume, or move the work directory (DRILLBOOK_HOME) or the destination to a larger one, then retry the step");
     }
     if (lower.contains("password authentication failed") || lower.contains("no password supplied")
+        || lower.contains("access denied for user") && lower.contains("using password")
         || lower.contains("fe_sendauth") || "28P01".equals(sqlState)) {
       return new ActionFailure(s.prefix() + "wrong credentials for user " + (ep == null ? "?" : ep.user()) + " on " + db
           + ". Check the password behind " + (ep == null || ep.credentialsRef() == null ? "config.credentialsRef (none is set)" : "credentialsRef " + ep.credentialsRef())
@@ -76,7 +77,7 @@ final class PgFaults {
       return new ActionFailure(s.prefix() + "user " + (ep == null ? "?" : ep.user()) + " may not take base backups on " + db
           + ". Grant it: ALTER ROLE " + (ep == null ? "<user>" : ep.user()) + " REPLICATION;");
     }
-    if (lower.contains("does not exist") && lower.contains("database") || "3D000".equals(sqlState)) {
+    if (lower.contains("does not exist") && lower.contains("database") || "3D000".equals(sqlState) || lower.contains("unknown database")) {
       return new ActionFailure(s.prefix() + "the database does not exist on " + db + " (" + said + "). Check the database name in config.dsn");
     }
     if (lower.contains("role") && lower.contains("does not exist")) {
@@ -85,7 +86,8 @@ final class PgFaults {
     if (lower.contains("connection refused") || lower.contains("could not connect") || lower.contains("could not translate host name")
         || lower.contains("timeout expired") || lower.contains("connection attempt failed") || lower.contains("network is unreachable")
         || (sqlState != null && sqlState.startsWith("08"))) {
-      return ActionFailure.retryable(s.prefix() + "cannot reach PostgreSQL at " + db + " (" + said
+      String server = ep != null && ep.dialect() == SqlDialect.MYSQL ? "MySQL/MariaDB" : "PostgreSQL";
+      return ActionFailure.retryable(s.prefix() + "cannot reach " + server + " at " + db + " (" + said
           + "). Check config.dsn, that the server runs and listens on that address (listen_addresses, port) and that no firewall blocks it", null);
     }
     if (lower.contains("permission denied") && (lower.contains("directory") || lower.contains("file"))) {

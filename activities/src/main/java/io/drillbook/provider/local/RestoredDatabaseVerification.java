@@ -41,7 +41,8 @@ public final class RestoredDatabaseVerification {
   }
 
   /**
-   * Checks a restored PostgreSQL database wherever it runs (a local scratch cluster, an RDS or Aurora copy):
+   * Checks a restored database wherever it runs (a local scratch cluster, an RDS or Aurora copy; PostgreSQL,
+   * MySQL or MariaDB, by the endpoint's dialect):
    * the step's {@code with} against the {@code from} step's outputs (sourceRowCounts, sourceChecksums).
    */
   public static ActionResult verify(ActionContext ctx, PgEndpoint target) {
@@ -59,7 +60,7 @@ public final class RestoredDatabaseVerification {
     out.put("scratchDsn", target.dsn());
     try (Connection c = target.connect()) {
       TableInventory.beginSnapshot(c);
-      List<TableInventory.Table> tables = TableInventory.tables(c);
+      List<TableInventory.Table> tables = TableInventory.tables(c, target.dialect());
       out.put("tables", tables.size());
       if (rowCounts != null || defaults) {
         Map<String, Long> restored = TableInventory.rowCounts(c, tables);
@@ -71,7 +72,7 @@ public final class RestoredDatabaseVerification {
       }
       out.putAll(runChecks(c, with, problems, stepId));
       if (ParamValues.bool(with.get("checksums"))) {
-        Map<String, String> sums = TableInventory.checksums(c, tables, null);
+        Map<String, String> sums = TableInventory.checksums(c, target.dialect(), tables, null);
         out.put("checksums", sums);
         ChecksumVerification.Outcome o = ChecksumVerification.compare(sourceState(from, "sourceChecksums", stepId, fromStep), sums);
         problems.addAll(o.mismatches());

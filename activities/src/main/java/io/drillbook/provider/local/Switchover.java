@@ -39,7 +39,7 @@ final class Switchover {
     PgEndpoint newEp = standby.endpoint(database, user);
     long firstSeq;
     try (Connection c = oldEp.connect()) {
-      CanaryWriter.createTable(c);
+      CanaryWriter.createTable(c, SqlDialect.POSTGRESQL);
       firstSeq = CanaryWriter.nextSeq(c);
     } catch (java.sql.SQLException e) {
       throw PgFaults.fromSql(e, a.situation("creating the canary table on the primary", oldEp, null));

@@ -19,35 +19,26 @@ final class TableInventory {
   /** Tables larger than this are not hashed at snapshot time: hashing reads every row. */
   static final long CHEAP_CHECKSUM_BYTES = 64L * 1024 * 1024;
 
-  /** A table, as {@code schema.name} for reports and as a quoted identifier for SQL. */
-  record Table(String schema, String name, long bytes) {
+  /**
+   * A table, as {@code schema.name} for reports and as a quoted identifier for SQL.
+   *
+   * @param sql the quoted identifier in its engine's dialect
+   */
+  record Table(String schema, String name, long bytes, String sql) {
     String display() {
       return schema + "." + name;
-    }
-
-    String sql() {
-      return quote(schema) + "." + quote(name);
-    }
-
-    private static String quote(String identifier) {
-      return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
   }
 
   private TableInventory() {}
 
-  static List<Table> tables(Connection c) throws SQLException {
+  static List<Table> tables(Connection c, SqlDialect dialect) throws SQLException {
     List<Table> tables = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("""
-            SELECT n.nspname, c.relname, pg_total_relation_size(c.oid)
-            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'r'
-              AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%'
-              AND NOT (n.nspname = 'public' AND c.relname = 'drillbook_canary')
-            ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C\"""")) {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.tableListing())) {
       while (rs.next()) {
-        tables.add(new Table(rs.getString(1), rs.getString(2), rs.getLong(3)));
+        String schema = rs.getString(1);
+        String name = rs.getString(2);
+        tables.add(new Table(schema, name, rs.getLong(3), dialect.quote(schema) + "." + dialect.quote(name)));
       }
     }
     return tables;
@@ -72,37 +63,32 @@ final class TableInventory {
    *
    * @param maxBytes tables larger than this are left out (null = hash every table)
    */
-  static Map<String, String> checksums(Connection c, List<Table> tables, Long maxBytes) throws SQLException {
+  static Map<String, String> checksums(Connection c, SqlDialect dialect, List<Table> tables, Long maxBytes) throws SQLException {
     Map<String, String> sums = new LinkedHashMap<>();
     try (Statement st = c.createStatement()) {
-      for (String setting : List.of("TimeZone = 'UTC'", "DateStyle = 'ISO, YMD'", "IntervalStyle = 'postgres'",
-          "extra_float_digits = 3", "bytea_output = 'hex'")) {
-        st.execute("SET " + setting);
-      }
-      for (Table t : tables) {
-        if (maxBytes != null && t.bytes() > maxBytes) {
-          continue;
-        }
-        try (ResultSet rs = st.executeQuery("SELECT encode(sha256(convert_to(coalesce(string_agg(md5(r::text), ''"
-            + " ORDER BY md5(r::text) COLLATE \"C\"), ''), 'UTF8')), 'hex') FROM " + t.sql() + " r")) {
-          rs.next();
-          sums.put(t.display(), rs.getString(1));
-        }
+      dialect.prepareChecksums(st);
+    }
+    for (Table t : tables) {
+      if (maxBytes == null || t.bytes() <= maxBytes) {
+        sums.put(t.display(), dialect.checksum(c, t));
       }
     }
     return sums;
   }
 
   /** Counts and hashes of every table; run it inside {@link #beginSnapshot} so they describe one instant. */
-  static Map<String, Object> capture(Connection c, Long checksumMaxBytes) throws SQLException {
-    List<Table> tables = tables(c);
+  static Map<String, Object> capture(Connection c, SqlDialect dialect, Long checksumMaxBytes) throws SQLException {
+    List<Table> tables = tables(c, dialect);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("rowCounts", rowCounts(c, tables));
-    out.put("checksums", checksums(c, tables, checksumMaxBytes));
+    out.put("checksums", checksums(c, dialect, tables, checksumMaxBytes));
     return out;
   }
 
-  /** Starts a REPEATABLE READ, READ ONLY transaction: every later query sees the same snapshot. */
+  /**
+   * Starts a REPEATABLE READ, READ ONLY transaction: every later query sees the same snapshot. The same
+   * statement works in both dialects: PostgreSQL applies it to the transaction just begun, MySQL to the next.
+   */
   static void beginSnapshot(Connection c) throws SQLException {
     c.setAutoCommit(false);
     try (Statement st = c.createStatement()) {
@@ -114,7 +100,7 @@ final class TableInventory {
   static Map<String, Object> captureFrom(PgEndpoint source, PgFaults.Situation situation) {
     try (Connection c = source.connect()) {
       beginSnapshot(c);
-      Map<String, Object> captured = capture(c, CHEAP_CHECKSUM_BYTES);
+      Map<String, Object> captured = capture(c, source.dialect(), CHEAP_CHECKSUM_BYTES);
       c.commit();
       return captured;
     } catch (SQLException e) {

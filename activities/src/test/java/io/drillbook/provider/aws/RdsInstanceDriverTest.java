@@ -12,11 +12,17 @@ import io.drillbook.plan.Action;
 import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.Progress;
+import io.drillbook.provider.local.CanaryWriter;
 import io.drillbook.provider.local.FakeHeartbeat;
+import io.drillbook.provider.local.PgEndpoint;
+import io.drillbook.provider.local.SqlDialect;
 import io.drillbook.provider.local.Steps;
 import io.drillbook.provider.local.StreamingPair;
 import io.drillbook.provider.local.TestSourceCluster;
+import io.drillbook.testing.MariaDbTestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -63,15 +69,19 @@ class RdsInstanceDriverTest extends RdsFakeTest {
 
   /** The scratch instance: created by {@code createdBy}, then creating, backing-up, available (at the restored database), deleting. */
   private String restoreLifecycle(ActionContext ctx, String createdBy, String field) {
+    return restoreLifecycle(ctx, createdBy, field, "postgres", restoredCopy.port);
+  }
+
+  private String restoreLifecycle(ActionContext ctx, String createdBy, String field, String engine, int port) {
     String target = AwsNames.identifier(ctx, "drill-restore");
     Map<String, String> tags = DrillTags.forStep(ctx, null);
-    String creating = RdsXml.instances(RdsXml.instance(target, "creating", "postgres", null, 0, false, tags));
-    String available = RdsXml.instances(RdsXml.instance(target, "available", "postgres", "127.0.0.1", restoredCopy.port, false, tags));
+    String creating = RdsXml.instances(RdsXml.instance(target, "creating", engine, null, 0, false, tags));
+    String available = RdsXml.instances(RdsXml.instance(target, "available", engine, "127.0.0.1", port, false, tags));
     fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + target, "DBInstanceNotFound")
-        .after(createdBy, field + "=" + target, RdsXml.instance(target, "creating", "postgres", null, 0, false, tags),
+        .after(createdBy, field + "=" + target, RdsXml.instance(target, "creating", engine, null, 0, false, tags),
             List.of(creating, creating, available))
-        .deletedBy("DeleteDBInstance", RdsXml.instance(target, "deleting", "postgres", null, 0, false, tags),
-            List.of(RdsXml.instances(RdsXml.instance(target, "deleting", "postgres", null, 0, false, tags))));
+        .deletedBy("DeleteDBInstance", RdsXml.instance(target, "deleting", engine, null, 0, false, tags),
+            List.of(RdsXml.instances(RdsXml.instance(target, "deleting", engine, null, 0, false, tags))));
     return target;
   }
 
@@ -265,8 +275,106 @@ class RdsInstanceDriverTest extends RdsFakeTest {
   void engineTheVerifierDoesNotKnowIsAClearFailure() {
     Steps s = steps("drl-rds-9");
     ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, Map.of(), "restore",
-        Map.of("engine", "mysql", "endpointAddress", "db.example", "port", 3306))));
-    assertTrue(f.getMessage().contains("engine mysql is not supported by the verifier"), f.getMessage());
+        Map.of("engine", "sqlserver-se", "endpointAddress", "db.example", "port", 1433))));
+    assertTrue(f.getMessage().contains("engine sqlserver-se is not supported by the verifier"), f.getMessage());
+  }
+
+  /**
+   * A MariaDB instance, its "production" database on this machine's real MariaDB server: the snapshot counts
+   * and hashes its rows, the restored copy (the same database: one server here) is verified as a password
+   * user, and rows changed after the snapshot are found by row count and by checksum.
+   */
+  @Test
+  void mariaDbSnapshotRestoreAndVerifyCompareRowsChecksumsAndChecks() throws Exception {
+    try (MariaDbTestDatabase db = MariaDbTestDatabase.create()) {
+      db.execute("CREATE TABLE patient_visit (id INT PRIMARY KEY, visited_at DATETIME(3) NOT NULL, ward VARCHAR(40), fee DECIMAL(8,2))",
+          "CREATE TABLE lab_result (id BIGINT PRIMARY KEY, score DOUBLE, raw BLOB) CHARACTER SET latin1",
+          "INSERT INTO patient_visit VALUES (1, '2026-11-01 08:00:00.125', 'cardio', 12.50), (2, '2026-11-02 09:30:00', NULL, 0), "
+              + "(3, '2026-11-03 10:00:00', 'NULL', NULL)",
+          "INSERT INTO lab_result VALUES (1, 0.1, x'00ff'), (2, 1e300, NULL), (3, -2.5, x'')");
+      Steps s = new Steps("aws", "drl-rds-16", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+          "database", db.name(), "user", db.user(), "credentialsRef", "env:EHR_PASSWORD"));
+      s.secrets = Map.of("env:EHR_PASSWORD", db.password());
+      production("mariadb", false, Map.of(), db.port());
+      ActionContext snapCtx = s.ctx("snapshot", Action.SNAPSHOT, Map.of());
+      snapshotLifecycle(snapCtx);
+      Map<String, Object> snap = driver.snapshot(snapCtx).outputs();
+      assertEquals(Map.of(db.name() + ".lab_result", 3L, db.name() + ".patient_visit", 3L), snap.get("rowCounts"));
+      assertEquals(2, ((Map<?, ?>) snap.get("checksums")).size(), snap.toString());
+
+      ActionContext restoreCtx = s.ctx("restore", Action.RESTORE, Map.of(), "snapshot", snap);
+      restoreLifecycle(restoreCtx, "RestoreDBInstanceFromDBSnapshot", "DBInstanceIdentifier", "mariadb", db.port());
+      Map<String, Object> restored = driver.restore(restoreCtx).outputs();
+      assertEquals("mysql://127.0.0.1:" + db.port() + "/" + db.name(), restored.get("scratchDsn"));
+
+      Map<String, Object> checks = Map.of("rowCounts", Map.of("tolerance", 0), "checksums", true,
+          "checks", List.of(Map.of("name", "fees", "query", "select sum(fee) from patient_visit", "expect", "== 12.5"),
+              Map.of("name", "as the verify user", "query", "select current_user() like '" + db.user() + "@%'", "expect", "== 1")),
+          "queries", List.of("select count(*) from lab_result where raw is not null"));
+      Map<String, Object> verified = driver.verify(s.ctx("verify", Action.VERIFY, checks, "restore", restored)).outputs();
+      assertEquals(snap.get("rowCounts"), verified.get("rowCounts"));
+      assertEquals(snap.get("checksums"), verified.get("checksums"));
+      assertEquals(2L, ((Map<?, ?>) ((List<?>) verified.get("queryResults")).getFirst()).get("value"));
+
+      db.execute("UPDATE patient_visit SET ward = NULL WHERE id = 3", "DELETE FROM lab_result WHERE id = 2");
+      ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, checks, "restore", restored)));
+      assertTrue(f.getMessage().contains(db.name() + ".lab_result"), f.getMessage());
+      assertTrue(f.getMessage().contains(db.name() + ".patient_visit: rows differ from the snapshot"),
+          "the text 'NULL' and NULL hash differently: " + f.getMessage());
+    }
+  }
+
+  @Test
+  void mariaDbVerifyNamesWrongCredentialsAnUnreachableServerAndAuroraMySqlSpeaksTheSameDialect() throws Exception {
+    try (MariaDbTestDatabase db = MariaDbTestDatabase.create()) {
+      Steps s = new Steps("aws", "drl-rds-17", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+          "database", db.name(), "user", db.user(), "credentialsRef", "env:EHR_PASSWORD"));
+      s.secrets = Map.of("env:EHR_PASSWORD", "not-" + db.password());
+      ActionFailure f = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, Map.of(), "restore",
+          Map.of("engine", "mysql", "endpointAddress", "127.0.0.1", "port", db.port()))));
+      assertTrue(f.getMessage().contains("wrong credentials for user " + db.user()), f.getMessage());
+      int closed;
+      try (var socket = new java.net.ServerSocket(0)) {
+        closed = socket.getLocalPort();
+      }
+      ActionFailure down = assertThrows(ActionFailure.class, () -> driver.verify(s.ctx("verify", Action.VERIFY, Map.of(), "restore",
+          Map.of("engine", "mariadb", "endpointAddress", "127.0.0.1", "port", closed))));
+      assertTrue(down.getMessage().contains("cannot reach MySQL/MariaDB at 127.0.0.1:" + closed), down.getMessage());
+      assertEquals(SqlDialect.MYSQL, SqlDialect.forEngine("aurora-mysql").orElseThrow());
+    }
+  }
+
+  /**
+   * The failover canary's MySQL dialect, written and read through one moving endpoint on the real MariaDB
+   * server. One server here, no replication: the "failover" is the endpoint cutting every connection (as a
+   * DNS flip does), and the write the old primary acknowledged last is then lost, so RPO is one row.
+   */
+  @Test
+  void theCanaryWritesAndMeasuresThroughAMariaDbEndpoint() throws Exception {
+    try (MariaDbTestDatabase db = MariaDbTestDatabase.create(); TcpProxy proxy = new TcpProxy(db.port())) {
+      PgEndpoint endpoint = new PgEndpoint("127.0.0.1", proxy.port(), db.name(), db.user(), db.password(), "env:EHR_PASSWORD",
+          SqlDialect.MYSQL);
+      long first;
+      try (Connection c = endpoint.connect()) {
+        CanaryWriter.createTable(c, endpoint.dialect());
+        first = CanaryWriter.nextSeq(c);
+      }
+      CanaryWriter writer = new CanaryWriter(endpoint, Duration.ofMillis(20));
+      writer.start(first);
+      assertTrue(writer.awaitAcks(x -> true, 5, Duration.ofSeconds(60)));
+      long cut = writer.acks().getLast().seq();
+      proxy.moveTo(db.port());
+      assertTrue(writer.awaitAcks(x -> x.seq() > cut, 3, Duration.ofSeconds(60)), "the writer reconnected after the cut");
+      writer.close();
+      db.execute("DELETE FROM drillbook_canary WHERE seq = " + cut);
+      Map<String, Object> out = writer.measure(x -> x.seq() <= cut, x -> x.seq() > cut, endpoint);
+      assertEquals(1, out.get("rowsLost"), out.toString());
+      assertTrue(writer.acks().getFirst().server().matches(".+:" + db.port() + "/\\d+"), writer.acks().getFirst().server());
+      assertEquals(db.port(), writer.acks().getFirst().port());
+      try (Connection c = endpoint.connect()) {
+        CanaryWriter.dropTable(c);
+      }
+    }
   }
 
   @Test
@@ -305,6 +413,73 @@ class RdsInstanceDriverTest extends RdsFakeTest {
     }
   }
 
+  /**
+   * standby: scratch: a read replica is created for the drill (a real streaming standby of the "production"
+   * primary behind the replica's stubbed endpoint), promoted while the canary writes to production, and the
+   * canary, repointed at the replica, measures RTO and RPO; the cleanup's delete removes the replica.
+   */
+  @Test
+  void scratchStandbyFailoverPromotesADrillReplicaMeasuredByTheCanary() throws Exception {
+    Path root = clusters.newDirectory("replica");
+    try (StreamingPair pair = new StreamingPair(root)) {
+      Steps s = new Steps("aws", "drl-rds-18", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+          "database", "ehr", "user", "postgres"));
+      production("postgres", false, Map.of(), pair.primaryPort());
+      ActionContext ctx = s.ctx("failover", Action.FAILOVER, Map.of("standby", "scratch", "canaryInterval", "50ms",
+          "subnetGroup", "drill-isolated", "vpcSecurityGroupIds", List.of("sg-0isolated"), "keepFor", "3h"));
+      String replica = AwsNames.identifier(ctx, "drill-restore");
+      Map<String, String> tags = DrillTags.forStep(ctx, null);
+      String available = RdsXml.instances(RdsXml.instance(replica, "available", "postgres", "127.0.0.1", pair.standbyPort(), false, tags));
+      fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + replica, "DBInstanceNotFound")
+          .after("CreateDBInstanceReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "creating"),
+              List.of(RdsXml.instances(RdsXml.instance(replica, "creating", "postgres", null, 0, false, tags)), available))
+          .after("PromoteReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "modifying"), List.of(
+              RdsXml.instances(RdsXml.instance(replica, "modifying", "postgres", "127.0.0.1", pair.standbyPort(), false, tags)), available))
+          .deletedBy("DeleteDBInstance", RdsXml.instance(replica, "deleting"), List.of());
+      // What RDS does on PromoteReadReplica: the replica stops replicating and accepts writes; the source keeps running.
+      Thread rds = Thread.ofPlatform().start(() -> {
+        try {
+          while (fake.count("PromoteReadReplica") == 0) {
+            Thread.sleep(20);
+          }
+          pair.promoteStandby();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Map<String, Object> out = driver.failover(ctx).outputs();
+      rds.join();
+
+      String create = fake.requests("CreateDBInstanceReadReplica").getFirst().getBodyAsString();
+      for (String field : List.of("SourceDBInstanceIdentifier=prod-ehr", "DBSubnetGroupName=drill-isolated",
+          "VpcSecurityGroupIds.VpcSecurityGroupId.1=sg-0isolated", "PubliclyAccessible=false", "Tags.Tag.1.Key=drillbook%3Adrill-id")) {
+        assertTrue(create.contains(field), field + " in " + create);
+      }
+      assertEquals(1, fake.count("PromoteReadReplica"));
+      assertEquals(0, fake.count("RebootDBInstance"), "production is not rebooted");
+      assertEquals("prod-ehr", out.get("writerBefore"));
+      assertEquals(replica, out.get("writerAfter"));
+      assertEquals(pair.standbyPort(), out.get("port"));
+      assertTrue(out.get("rtoMillis") instanceof Number && out.get("rowsLost") instanceof Number, out.toString());
+      assertTrue(((Number) out.get("canaryWrites")).longValue() >= 8, "warm-up and confirmation writes: " + out);
+
+      Map<String, Object> deleted = driver.delete(s.ctx("drop-replica", Action.DELETE, Map.of(), "failover", out)).outputs();
+      assertEquals("DB instance " + replica, deleted.get("deleted"));
+      assertTrue(fake.requests("DeleteDBInstance").getFirst().getBodyAsString().contains("DBInstanceIdentifier=" + replica));
+    }
+  }
+
+  @Test
+  void aScratchFailoverResumedAfterThePromotionFailsAndCreatesNothing() {
+    Steps s = steps("drl-rds-19");
+    production("postgres", false, Map.of(), production.port);
+    FakeHeartbeat earlier = new FakeHeartbeat(new Progress("failover started on read replica x of DB instance prod-ehr", 0, 3, 0, 42_000));
+    ActionFailure f = assertThrows(ActionFailure.class, () -> driver.failover(s.ctx("failover", Action.FAILOVER,
+        Map.of("standby", "scratch"), null, null, earlier)));
+    assertTrue(f.getMessage().contains("already started the promotion of read replica"), f.getMessage());
+    assertEquals(0, fake.count("CreateDBInstanceReadReplica") + fake.count("PromoteReadReplica"));
+  }
+
   @Test
   void aResumedFailoverNeverDisruptsProductionASecondTime() {
     Steps s = steps("drl-rds-14");
@@ -319,15 +494,12 @@ class RdsInstanceDriverTest extends RdsFakeTest {
   }
 
   @Test
-  void failoverNeedsTheOwnersConsentAMultiAzInstanceAndMultiAzMode() {
+  void multiAzFailoverNeedsTheOwnersConsentAndAMultiAzInstance() {
     Steps s = steps("drl-rds-11");
     production("postgres", true, Map.of(), production.port);
     ActionFailure noConsent = assertThrows(ActionFailure.class,
         () -> driver.failover(s.ctx("failover", Action.FAILOVER, Map.of("standby", "multi-az"))));
     assertTrue(noConsent.getMessage().contains("not tagged drillbook:disruption-allowed=true"), noConsent.getMessage());
-    ActionFailure scratch = assertThrows(ActionFailure.class, () -> driver.failover(s.ctx("failover", Action.FAILOVER, Map.of())));
-    assertTrue(scratch.getMessage().contains("standby: scratch (a read replica created for the drill, then promoted) is not supported in "
-        + "this build"), scratch.getMessage());
     fake.server.resetAll();
     production("postgres", false, Map.of(DrillTags.DISRUPTION_ALLOWED, "true"), production.port);
     ActionFailure single = assertThrows(ActionFailure.class,

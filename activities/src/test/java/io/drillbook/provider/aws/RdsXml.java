@@ -32,6 +32,12 @@ public final class RdsXml {
         + "</VpcSecurityGroupMembership></VpcSecurityGroups>" + tagList(tags) + "</DBInstance>";
   }
 
+  /** An Aurora cluster's instance: its cluster named, no endpoint of its own needed here. */
+  static String clusterInstance(String id, String cluster, Map<String, String> tags) {
+    return instance(id, "available", "aurora-postgresql", null, 0, false, tags)
+        .replace("</DBInstanceIdentifier>", "</DBInstanceIdentifier><DBClusterIdentifier>" + cluster + "</DBClusterIdentifier>");
+  }
+
   public static String tagList(Map<String, String> tags) {
     return "<TagList>" + tags.entrySet().stream().map(e -> "<Tag><Key>" + e.getKey() + "</Key><Value>" + e.getValue() + "</Value></Tag>")
         .collect(Collectors.joining()) + "</TagList>";

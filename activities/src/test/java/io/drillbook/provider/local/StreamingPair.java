@@ -40,6 +40,11 @@ public final class StreamingPair implements AutoCloseable {
     standby.promote();
   }
 
+  /** The standby is promoted while the primary keeps running: a read replica promoted for a drill. */
+  public void promoteStandby() throws Exception {
+    standby.promote();
+  }
+
   @Override
   public void close() throws Exception {
     standby.stop("immediate");

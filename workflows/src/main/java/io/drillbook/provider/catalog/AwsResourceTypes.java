@@ -88,7 +88,7 @@ public final class AwsResourceTypes {
           ActionSpec.creatingWhen(Action.FAILOVER, "standby", "scratch",
               oneOf("standby", "scratch", "scratch: a read replica created for the drill, then promoted; multi-az: "
                   + "reboot with failover to the Multi-AZ standby (touches production)", "scratch", "multi-az"),
-              KEEP_FOR, CANARY_INTERVAL),
+              INSTANCE_CLASS, SUBNET_GROUP, SECURITY_GROUPS, KEEP_FOR, CANARY_INTERVAL),
           ActionSpec.creating(Action.EXPORT, S3_EXPORT, EXPORT_ROLE, EXPORT_KEY),
           ActionSpec.of(Action.DELETE)),
       true,
