@@ -48,9 +48,11 @@ public record EvidenceConfig(String jdbcUrl, String user, String password, boole
   }
 
   // AUTO_SERVER: the first process to open the file serves it to the others, so `drillbook dev` and
-  // CLI calls made beside it share one database.
+  // CLI calls made beside it share one database. WRITE_DELAY=0: H2 otherwise keeps committed changes in memory
+  // for up to a second, and a killed host process would lose evidence that Temporal already saw acknowledged
+  // (H2DurabilityTest).
   private static String h2Url(Path home) {
-    return "jdbc:h2:file:" + home.toAbsolutePath().resolve("evidence") + ";AUTO_SERVER=TRUE";
+    return "jdbc:h2:file:" + home.toAbsolutePath().resolve("evidence") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
   }
 
   /** The JDBC URL for messages: a password written into it is masked. */

@@ -16,7 +16,7 @@ class EvidenceConfigTest {
   void defaultIsAnH2FileSharedByProcessesUnderTheUsersHome() {
     EvidenceConfig config = EvidenceConfig.fromEnvironment(Map.of());
     Path home = Path.of(System.getProperty("user.home"), ".drillbook").toAbsolutePath();
-    assertEquals("jdbc:h2:file:" + home.resolve("evidence") + ";AUTO_SERVER=TRUE", config.jdbcUrl());
+    assertEquals("jdbc:h2:file:" + home.resolve("evidence") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", config.jdbcUrl());
     assertNull(config.user());
     assertTrue(config.migrate());
   }
@@ -24,7 +24,7 @@ class EvidenceConfigTest {
   @Test
   void drillbookHomeMovesTheH2File() {
     EvidenceConfig config = EvidenceConfig.fromEnvironment(Map.of("DRILLBOOK_HOME", "/srv/drillbook"));
-    assertEquals("jdbc:h2:file:/srv/drillbook/evidence;AUTO_SERVER=TRUE", config.jdbcUrl());
+    assertEquals("jdbc:h2:file:/srv/drillbook/evidence;AUTO_SERVER=TRUE;WRITE_DELAY=0", config.jdbcUrl());
   }
 
   @Test
