@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class TemporalConnection implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_GRACE = Duration.ofMillis(500);
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
@@ -112,8 +113,13 @@ public final class TemporalConnection implements AutoCloseable {
 
   @Override
   public void close() {
+    // The worker has stopped by now; what may remain is a caller's long poll (an HTTP request waiting for a
+    // drill's end), which would hold a graceful shutdown for up to a minute.
     stubs.shutdown();
-    stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    if (!stubs.awaitTermination(CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      stubs.shutdownNow();
+      stubs.awaitTermination(CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     if (embedded != null) {
       embedded.close();
     }
