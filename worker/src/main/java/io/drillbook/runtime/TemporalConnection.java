@@ -50,9 +50,12 @@ public final class TemporalConnection implements AutoCloseable {
           + e.getMessage(), ExitCodes.ENVIRONMENT);
     }
     WorkflowServiceStubsOptions stubOptions = withMetrics(profile.toWorkflowServiceStubsOptions(), metrics);
-    WorkflowServiceStubs stubs = connect(stubOptions, profile.getAddress());
+    // No address set: the SDK's default, which messages must name rather than print "null".
+    String address = profile.getAddress() != null ? profile.getAddress()
+        : io.temporal.serviceclient.ServiceStubsOptions.DEFAULT_LOCAL_DOCKER_TARGET;
+    WorkflowServiceStubs stubs = connect(stubOptions, address);
     WorkflowClient client = WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
-    return new TemporalConnection(stubs, client, null, profile.getAddress());
+    return new TemporalConnection(stubs, client, null, address);
   }
 
   /** Starts an embedded test server ({@code port} 0 = any free port) and connects to it. */
