@@ -173,14 +173,17 @@ public final class DrillbookRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    // shutdownNow: a graceful shutdown waits out the pollers' 60 s long polls on the test server. An
+    // activity cut short here is retried by Temporal on another worker; every action is idempotent. It
+    // returns at once, so the tasks unwind while a sweep under way finishes: the two waits overlap, within
+    // StopOnSignal's bound.
+    if (workers != null) {
+      workers.shutdownNow();
+    }
     if (housekeeping != null) {
       housekeeping.close();
     }
     if (workers != null) {
-      // shutdownNow: a graceful shutdown waits out the pollers' 60 s long polls on the test server. An
-      // activity cut short here is retried by Temporal on another worker; every action is idempotent. The
-      // wait is for the interrupted tasks to unwind, within StopOnSignal's bound.
-      workers.shutdownNow();
       workers.awaitTermination(TASKS_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
     evidence.close();

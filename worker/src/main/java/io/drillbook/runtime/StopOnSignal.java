@@ -32,8 +32,9 @@ public final class StopOnSignal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StopOnSignal.class);
   private static final List<String> SIGNALS = List.of("INT", "TERM");
   /**
-   * Above the sum of the bounded waits of a stop (the worker's running tasks 5 s, a sweep under way 5 s, the
-   * Temporal client and embedded server 1 s each), so only a stop that hangs is cut short.
+   * Above the sum of the bounded waits of a stop (the worker's running tasks and a sweep under way, 5 s at
+   * most together; the Temporal client and the embedded server, 1 s each), so only a stop that hangs is cut
+   * short.
    */
   static final Duration BOUND = Duration.ofSeconds(15);
 
