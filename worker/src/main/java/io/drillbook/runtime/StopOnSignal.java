@@ -32,9 +32,9 @@ public final class StopOnSignal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(StopOnSignal.class);
   private static final List<String> SIGNALS = List.of("INT", "TERM");
   /**
-   * Above the sum of the bounded waits of a stop (the worker's running tasks and a sweep under way, 5 s at
-   * most together; the Temporal client and the embedded server, 1 s each), so only a stop that hangs is cut
-   * short.
+   * Above the sum of the bounded waits of a stop (a sweep under way 5 s, the worker's running tasks 5 s,
+   * mostly overlapping; the Temporal client and the embedded server 1 s each), so only a stop that hangs is
+   * cut short.
    */
   static final Duration BOUND = Duration.ofSeconds(15);
 
@@ -56,11 +56,7 @@ public final class StopOnSignal implements AutoCloseable {
 
   /** @param waitingFor what stopping waits for, for the line printed on the first signal */
   public static StopOnSignal install(PrintWriter out, String waitingFor) {
-    return install(out, waitingFor, BOUND);
-  }
-
-  static StopOnSignal install(PrintWriter out, String waitingFor, Duration bound) {
-    StopOnSignal stop = new StopOnSignal(out, waitingFor, bound);
+    StopOnSignal stop = new StopOnSignal(out, waitingFor, BOUND);
     for (String name : SIGNALS) {
       try {
         Signal signal = new Signal(name);
