@@ -3,11 +3,12 @@ package io.drillbook.cli;
 import io.drillbook.api.ApiServer;
 import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.DrillbookSettings;
+import io.drillbook.runtime.ExitCodes;
+import io.drillbook.runtime.StopOnSignal;
 import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.service.DrillService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run drillbook on this machine: an embedded Temporal server on a port, a worker, the evidence store and",
       "the HTTP API (docs/api.md).",
-      "Other shells reach it with TEMPORAL_ADDRESS (printed at start). Stops on Ctrl-C."
+      "Other shells reach it with TEMPORAL_ADDRESS (printed at start). Stops on Ctrl-C or SIGTERM (exit 0) within",
+      "15 s; a second Ctrl-C exits at once."
     })
 final class DevCommand extends CliCommand {
 
@@ -33,8 +35,10 @@ final class DevCommand extends CliCommand {
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
     PrometheusMeterRegistry metrics = DrillbookRuntime.newMetricsRegistry();
-    // Closed in reverse: the API, then the worker (while Temporal still answers it), then Temporal.
-    try (TemporalConnection temporal = TemporalConnection.embedded(temporalPort, metrics);
+    // Closed in reverse: the API, then the worker (while Temporal still answers it), then Temporal, and last
+    // the signal handling, so that a second Ctrl-C cuts any of these short.
+    try (StopOnSignal stop = StopOnSignal.install(out(), "the worker's running tasks, then the embedded Temporal server");
+        TemporalConnection temporal = TemporalConnection.embedded(temporalPort, metrics);
         DrillbookRuntime runtime = DrillbookRuntime.open(settings, metrics);
         // Local development: the API listens on the loopback interface only.
         ApiServer api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", httpPort)) {
@@ -55,23 +59,8 @@ final class DevCommand extends CliCommand {
       out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + api.address() + "/drills");
       out.println("Press Ctrl-C to stop.");
       out.flush();
-      awaitShutdown();
+      stop.await();
     }
-    return 0;
-  }
-
-  /** Blocks until the JVM is asked to stop; the try-with-resources above then closes worker and server. */
-  static void awaitShutdown() throws InterruptedException {
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread main = Thread.currentThread();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stop.countDown();
-      try {
-        main.join(15_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "drillbook-stop"));
-    stop.await();
+    return ExitCodes.OK;
   }
 }

@@ -3,6 +3,8 @@ package io.drillbook.cli;
 import io.drillbook.api.ApiServer;
 import io.drillbook.runtime.DrillbookRuntime;
 import io.drillbook.runtime.DrillbookSettings;
+import io.drillbook.runtime.ExitCodes;
+import io.drillbook.runtime.StopOnSignal;
 import io.drillbook.runtime.TemporalConnection;
 import io.drillbook.service.DrillService;
 import io.drillbook.drill.DrillWorkflow;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
     description = {
       "Run a drillbook worker against a Temporal cluster chosen by the standard variables:",
       "TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TEMPORAL_TLS_* or a TEMPORAL_PROFILE from the config file.",
-      "Several workers may run at once; a drill resumes on another worker if one dies. Stops on SIGTERM/Ctrl-C."
+      "Several workers may run at once; a drill resumes on another worker if one dies.",
+      "Stops on SIGTERM or Ctrl-C (exit 0) within 15 s; a second one exits at once."
     })
 final class WorkerCommand extends CliCommand {
 
@@ -29,7 +32,8 @@ final class WorkerCommand extends CliCommand {
   public Integer call() throws InterruptedException {
     DrillbookSettings settings = settings();
     PrometheusMeterRegistry metrics = DrillbookRuntime.newMetricsRegistry();
-    try (TemporalConnection temporal = TemporalConnection.external(settings.env(), metrics);
+    try (StopOnSignal stop = StopOnSignal.install(out(), "the worker's running tasks");
+        TemporalConnection temporal = TemporalConnection.external(settings.env(), metrics);
         DrillbookRuntime runtime = DrillbookRuntime.open(settings, metrics);
         ApiServer api = httpPort == null ? null
             : ApiServer.start(runtime, new DrillService(temporal.client()), "0.0.0.0", httpPort)) {
@@ -41,8 +45,8 @@ final class WorkerCommand extends CliCommand {
         out.println("HTTP API on " + api.address() + " (every interface), client portal on " + api.portalAddress());
       }
       out.flush();
-      DevCommand.awaitShutdown();
+      stop.await();
     }
-    return 0;
+    return ExitCodes.OK;
   }
 }

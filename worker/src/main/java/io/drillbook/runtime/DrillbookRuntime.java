@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
  * `worker` and an embedded `drill start` wire exactly the same things.
  */
 public final class DrillbookRuntime implements AutoCloseable {
+  private static final Duration TASKS_STOP_GRACE = Duration.ofSeconds(5);
   private final DrillbookSettings settings;
   private final EvidenceStore evidence;
   private final String evidenceDescription;
@@ -172,14 +173,18 @@ public final class DrillbookRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    // shutdownNow: a graceful shutdown waits out the pollers' 60 s long polls on the test server. An
+    // activity cut short here is retried by Temporal on another worker; every action is idempotent. It
+    // returns at once, so the tasks unwind while a sweep under way finishes: the two waits overlap, within
+    // StopOnSignal's bound.
+    if (workers != null) {
+      workers.shutdownNow();
+    }
     if (housekeeping != null) {
       housekeeping.close();
     }
     if (workers != null) {
-      // shutdownNow: a graceful shutdown waits out the pollers' 60 s long polls on the test server. An
-      // activity cut short here is retried by Temporal on another worker; every action is idempotent.
-      workers.shutdownNow();
-      workers.awaitTermination(10, TimeUnit.SECONDS);
+      workers.awaitTermination(TASKS_STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
     evidence.close();
   }

@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class ScratchHousekeeping implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ScratchHousekeeping.class);
-  /** Long enough for a sweep under way to stop its clusters cleanly. */
-  private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+  /**
+   * Long enough for a sweep under way to stop a scratch cluster cleanly (pg_ctl's fast stop), short enough
+   * for Ctrl-C to stay quick (StopOnSignal); a sweep cut short is done again by the next worker's first sweep.
+   */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
   private final Path workDir;
   private final EvidenceStore evidence;

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class TemporalConnection implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration CLOSE_GRACE = Duration.ofMillis(500);
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
@@ -49,9 +50,12 @@ public final class TemporalConnection implements AutoCloseable {
           + e.getMessage(), ExitCodes.ENVIRONMENT);
     }
     WorkflowServiceStubsOptions stubOptions = withMetrics(profile.toWorkflowServiceStubsOptions(), metrics);
-    WorkflowServiceStubs stubs = connect(stubOptions, profile.getAddress());
+    // No address set: the SDK's default, which messages must name rather than print "null".
+    String address = profile.getAddress() != null ? profile.getAddress()
+        : io.temporal.serviceclient.ServiceStubsOptions.DEFAULT_LOCAL_DOCKER_TARGET;
+    WorkflowServiceStubs stubs = connect(stubOptions, address);
     WorkflowClient client = WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions());
-    return new TemporalConnection(stubs, client, null, profile.getAddress());
+    return new TemporalConnection(stubs, client, null, address);
   }
 
   /** Starts an embedded test server ({@code port} 0 = any free port) and connects to it. */
@@ -112,8 +116,13 @@ public final class TemporalConnection implements AutoCloseable {
 
   @Override
   public void close() {
+    // The worker has stopped by now; what may remain is a caller's long poll (an HTTP request waiting for a
+    // drill's end), which would hold a graceful shutdown for up to a minute.
     stubs.shutdown();
-    stubs.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    if (!stubs.awaitTermination(CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      stubs.shutdownNow();
+      stubs.awaitTermination(CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     if (embedded != null) {
       embedded.close();
     }
