@@ -10,8 +10,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * How the long-running commands ({@code dev}, {@code worker}) stop on Ctrl-C (SIGINT) or SIGTERM. The first
@@ -44,7 +42,7 @@ public final class StopOnSignal implements AutoCloseable {
   private final CountDownLatch requested = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean stopping = new AtomicBoolean();
-  private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+  private final Map<String, Object> previous = new LinkedHashMap<>();
   private final Thread hook;
 
   private StopOnSignal(PrintWriter out, String waitingFor, Duration bound) {
@@ -59,8 +57,7 @@ public final class StopOnSignal implements AutoCloseable {
     StopOnSignal stop = new StopOnSignal(out, waitingFor, BOUND);
     for (String name : SIGNALS) {
       try {
-        Signal signal = new Signal(name);
-        stop.previous.put(signal, Signal.handle(signal, stop::onSignal));
+        stop.previous.put(name, JvmSignals.handle(name, number -> stop.onSignal(name, number)));
       } catch (IllegalArgumentException reservedByTheJvm) {
         // -Xrs or an unknown signal on this platform: the shutdown hook still stops the command.
         log.debug("cannot handle SIG{}: {}", name, reservedByTheJvm.getMessage());
@@ -75,9 +72,9 @@ public final class StopOnSignal implements AutoCloseable {
     requested.await();
   }
 
-  private void onSignal(Signal signal) {
-    int status = 128 + signal.getNumber();
-    String name = "INT".equals(signal.getName()) ? "Ctrl-C" : "SIG" + signal.getName();
+  private void onSignal(String signal, int number) {
+    int status = 128 + number;
+    String name = "INT".equals(signal) ? "Ctrl-C" : "SIG" + signal;
     if (!stopping.compareAndSet(false, true)) {
       say("stopping: " + name + " again, exiting at once");
       Runtime.getRuntime().halt(status);
@@ -124,7 +121,7 @@ public final class StopOnSignal implements AutoCloseable {
    */
   @Override
   public void close() {
-    previous.forEach(Signal::handle);
+    previous.forEach(JvmSignals::restore);
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
     } catch (IllegalStateException shuttingDown) {
