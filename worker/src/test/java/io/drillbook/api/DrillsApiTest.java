@@ -11,41 +11,13 @@ import io.drillbook.api.ApiFixture.Response;
 import io.drillbook.auth.Role;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint, used by each role on its own tenant's drills: what each may do, and the 403s of what it may not. */
-class DrillsApiTest {
-  @TempDir static Path home;
-  static ApiFixture f;
-  static String operator;
-  static String admin;
-  static String scheduler;
-  static String viewer;
-  static String approver;
-
-  @BeforeAll
-  static void start() throws Exception {
-    f = new ApiFixture(home, Map.of());
-    operator = f.token("oncall", Role.MSP_OPERATOR, null);
-    admin = f.token("msp-manager", Role.MSP_ADMIN, null);
-    scheduler = f.token("planner", Role.SCHEDULER, null);
-    viewer = f.token("head-nurse", Role.CLIENT_VIEWER, TENANT_A);
-    approver = f.token("dsi-client", Role.CLIENT_APPROVER, TENANT_A);
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
-
+class DrillsApiTest extends OneTokenPerRole {
   @Test
   void anOperatorStartsTheClientSignsOffAndEveryStepIsInTheEvidence() throws Exception {
     Response started = f.post(operator, "/drills", "{\"plan\": \"a-exercise\"}");

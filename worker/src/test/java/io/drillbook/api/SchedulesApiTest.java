@@ -11,46 +11,18 @@ import io.drillbook.api.ApiFixture.Response;
 import io.drillbook.auth.Role;
 import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.schedule.ScheduleEvents;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every {@code /schedules} route, used by each role on its own tenant: reads for every role, changes for
  * {@code scheduler} and {@code msp-admin} only, each change in the schedule's evidence with the caller as actor.
  * Schedules here fire at 03:00 on the 1st, so only a trigger starts a drill while the test runs.
  */
-class SchedulesApiTest {
+class SchedulesApiTest extends OneTokenPerRole {
   private static final String MONTHLY = "{\"plan\": \"a-exercise\", \"cron\": \"0 3 1 * *\", \"timezone\": \"Europe/Paris\"}";
-
-  @TempDir static Path home;
-  static ApiFixture f;
-  static String scheduler;
-  static String admin;
-  static String operator;
-  static String viewer;
-  static String approver;
-
-  @BeforeAll
-  static void start() throws Exception {
-    f = new ApiFixture(home, Map.of());
-    scheduler = f.token("planner", Role.SCHEDULER, null);
-    admin = f.token("msp-manager", Role.MSP_ADMIN, null);
-    operator = f.token("oncall", Role.MSP_OPERATOR, null);
-    viewer = f.token("head-nurse", Role.CLIENT_VIEWER, TENANT_A);
-    approver = f.token("dsi-client", Role.CLIENT_APPROVER, TENANT_A);
-  }
-
-  @AfterAll
-  static void stop() {
-    f.close();
-  }
 
   @Test
   void aSchedulerCreatesAScheduleThatEveryRoleOfItsTenantReads() {
