@@ -1,6 +1,9 @@
 package io.drillbook.evidence;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Map;
 
 /**
@@ -8,7 +11,7 @@ import java.util.Map;
  *
  * <p>From the environment ({@link #fromEnvironment}): {@code DRILLBOOK_EVIDENCE_URL} (a {@code jdbc:postgresql:}
  * or {@code jdbc:h2:} URL; default: an H2 file database under {@code DRILLBOOK_HOME}, itself defaulting to
- * {@code ~/.drillbook}), {@code DRILLBOOK_EVIDENCE_USER}, {@code DRILLBOOK_EVIDENCE_PASSWORD}, and
+ * {@code ~/.drillbook}, see {@link #home}), {@code DRILLBOOK_EVIDENCE_USER}, {@code DRILLBOOK_EVIDENCE_PASSWORD}, and
  * {@code DRILLBOOK_EVIDENCE_MIGRATE} ({@code true} by default; {@code false} when the worker's role may only
  * INSERT and SELECT, so the schema is migrated by the owner role and only validated at start).
  *
@@ -39,12 +42,40 @@ public record EvidenceConfig(String jdbcUrl, String user, String password, boole
     return new EvidenceConfig(h2Url(home), null, null, true);
   }
 
-  /** {@code $DRILLBOOK_HOME}, or {@code ~/.drillbook}. */
+  /** Where drillbook keeps its files when {@code DRILLBOOK_HOME} is unset and the user's home will not do. */
+  public static final Path ROOT_DEFAULT_HOME = Path.of("/var/lib/drillbook");
+
+  /**
+   * {@code $DRILLBOOK_HOME}, else {@code ~/.drillbook}, except for root when others cannot enter root's home
+   * (Debian's /root is 0700): scratch clusters then run as {@code postgres}, which could not reach a work
+   * directory there, so everything goes to {@link #ROOT_DEFAULT_HOME}.
+   */
   public static Path home(Map<String, String> env) {
+    return home(env, System.getProperty("user.name"), Path.of(System.getProperty("user.home")));
+  }
+
+  static Path home(Map<String, String> env, String userName, Path userHome) {
     String home = env.get("DRILLBOOK_HOME");
-    return home == null || home.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".drillbook")
-        : Path.of(home);
+    if (home != null && !home.isBlank()) {
+      return Path.of(home);
+    }
+    if ("root".equals(userName) && !othersCanEnter(userHome.toAbsolutePath())) {
+      return ROOT_DEFAULT_HOME;
+    }
+    return userHome.resolve(".drillbook");
+  }
+
+  private static boolean othersCanEnter(Path dir) {
+    for (Path p = dir; p != null; p = p.getParent()) {
+      try {
+        if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+          return false;
+        }
+      } catch (IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // AUTO_SERVER: the first process to open the file serves it to the others, so `drillbook dev` and

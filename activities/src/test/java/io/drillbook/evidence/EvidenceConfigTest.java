@@ -6,19 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvidenceConfigTest {
 
   @Test
-  void defaultIsAnH2FileSharedByProcessesUnderTheUsersHome() {
+  void defaultIsAnH2FileSharedByProcessesUnderTheDefaultHome() {
     EvidenceConfig config = EvidenceConfig.fromEnvironment(Map.of());
-    Path home = Path.of(System.getProperty("user.home"), ".drillbook").toAbsolutePath();
+    Path home = EvidenceConfig.home(Map.of()).toAbsolutePath();
     assertEquals("jdbc:h2:file:" + home.resolve("evidence") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0", config.jdbcUrl());
     assertNull(config.user());
     assertTrue(config.migrate());
+  }
+
+  @Test
+  void theDefaultHomeIsUnderTheUsersHomeUnlessRootsHomeIsClosedToPostgres(@TempDir Path users) throws Exception {
+    Path open = Files.createDirectories(users.resolve("open"));
+    Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path closed = Files.createDirectories(users.resolve("closed"));
+    Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+
+    assertEquals(closed.resolve(".drillbook"), EvidenceConfig.home(Map.of(), "alice", closed));
+    assertEquals(open.resolve(".drillbook"), EvidenceConfig.home(Map.of(), "root", open));
+    assertEquals(EvidenceConfig.ROOT_DEFAULT_HOME, EvidenceConfig.home(Map.of(), "root", closed));
+    assertEquals(Path.of("/srv/drillbook"), EvidenceConfig.home(Map.of("DRILLBOOK_HOME", "/srv/drillbook"), "root", closed));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.drillbook.runtime;
 
+import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.plan.DurationSyntax;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.util.Map;
 
 /**
  * Where drillbook keeps its state and which services it talks to, read once from the environment:
- * {@code DRILLBOOK_HOME} (default {@code ~/.drillbook}), {@code DRILLBOOK_EVIDENCE_URL} (default an H2 file
+ * {@code DRILLBOOK_HOME} (default {@link EvidenceConfig#home}), {@code DRILLBOOK_EVIDENCE_URL} (default an H2 file
  * under the home), {@code TEMPORAL_ADDRESS} (unset: an embedded Temporal test server in this process),
  * {@code DRILLBOOK_SWEEP_INTERVAL} (how often a worker sweeps its work directory, default 5m).
  */
@@ -16,10 +17,7 @@ public record DrillbookSettings(Path home, String temporalAddress, Map<String, S
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(5);
 
   public static DrillbookSettings fromEnvironment(Map<String, String> env) {
-    String home = env.get("DRILLBOOK_HOME");
-    Path homeDir = home == null || home.isBlank()
-        ? Path.of(System.getProperty("user.home"), ".drillbook")
-        : Path.of(home);
+    Path homeDir = EvidenceConfig.home(env);
     String address = env.get("TEMPORAL_ADDRESS");
     return new DrillbookSettings(homeDir.toAbsolutePath(), address == null || address.isBlank() ? null : address, env);
   }
