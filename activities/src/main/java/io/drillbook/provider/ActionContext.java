@@ -40,6 +40,17 @@ public record ActionContext(ActionRequest request, Heartbeat heartbeat, SecretRe
 
   /** Progress reporting and resume support, backed by Temporal activity heartbeats. */
   public interface Heartbeat {
+    /** For actions run outside an activity (the sweeper, benchmarks): nobody listens, nothing to resume. */
+    Heartbeat NONE = new Heartbeat() {
+      @Override
+      public void beat(Object details) {}
+
+      @Override
+      public <T> Optional<T> previous(Class<T> type) {
+        return Optional.empty();
+      }
+    };
+
     void beat(Object details);
 
     <T> Optional<T> previous(Class<T> type);

@@ -10,7 +10,6 @@ import io.drillbook.provider.ProviderActivitiesImpl;
 import io.drillbook.provider.SecretReferences;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The provider actions of one benchmark drill, run through the real activity code
@@ -19,16 +18,6 @@ import java.util.Optional;
  */
 final class DrillbookActions {
 
-  /** Nobody listens to the heartbeats of a benchmark, and there is never an earlier attempt to resume. */
-  private static final ActionContext.Heartbeat NO_HEARTBEAT = new ActionContext.Heartbeat() {
-    @Override
-    public void beat(Object details) {}
-
-    @Override
-    public <T> Optional<T> previous(Class<T> type) {
-      return Optional.empty();
-    }
-  };
 
   private final ProviderActivitiesImpl activities;
   private final Resource database;
@@ -43,7 +32,7 @@ final class DrillbookActions {
   Map<String, Object> run(String stepId, Action action, Map<String, Object> with, String fromStep, Map<String, Object> from) {
     ActionRequest request = new ActionRequest(drillId, "bench-tenant", stepId, action, "bench-db", database, with, fromStep, from,
         action == Action.DELETE);
-    ActionResult result = activities.run(request, NO_HEARTBEAT);
+    ActionResult result = activities.run(request, ActionContext.Heartbeat.NONE);
     return result.outputs();
   }
 

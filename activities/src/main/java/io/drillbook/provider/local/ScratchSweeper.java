@@ -70,7 +70,7 @@ public final class ScratchSweeper {
       StepLog log = StepLog.of(ScratchSweeper.class, m.drillId(), m.stepId());
       String failure = null;
       try {
-        OwnedResources.remove(f.dir(), new PgTool(PgBinaries.locate(null), owner, workDir, NO_HEARTBEAT, log), m.stepId());
+        OwnedResources.remove(f.dir(), new PgTool(PgBinaries.locate(null), owner, workDir, ActionContext.Heartbeat.NONE, log), m.stepId());
         log.info("reclaimed {} ({}): {}", f.dir(), m.kind(), reason);
       } catch (IOException | RuntimeException e) {
         // ActionFailure messages are written for the evidence; anything else needs its type to make sense.
@@ -81,15 +81,4 @@ public final class ScratchSweeper {
     }
     return swept;
   }
-
-  /** The sweeper runs outside any activity: there is no one to heartbeat to. */
-  private static final ActionContext.Heartbeat NO_HEARTBEAT = new ActionContext.Heartbeat() {
-    @Override
-    public void beat(Object details) {}
-
-    @Override
-    public <T> Optional<T> previous(Class<T> type) {
-      return Optional.empty();
-    }
-  };
 }
