@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.drillbook.evidence.ChainVerification;
 import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.evidence.EvidenceStore;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** What crash tests wait for and check in a drill's evidence. */
@@ -39,5 +41,18 @@ final class DrillEvidence {
       }
     }
     return once;
+  }
+
+  /**
+   * The restore crash tests' verdict on the evidence: intact, anchored, each event once, restore, verify and both
+   * cleanups recorded, and the restore completed after the first worker was killed (so by the second one).
+   */
+  static void restoreFinishedByTheSecondWorker(EvidenceStore evidence, String id, Instant killedAt) {
+    Set<String> once = intactAndOnce(evidence, id);
+    assertTrue(once.containsAll(List.of("step.completed/restore", "step.completed/verify", "cleanup.completed/drop-scratch",
+        "cleanup.completed/drop-snapshot")), once.toString());
+    EvidenceEvent restored = evidence.events(id).stream()
+        .filter(e -> e.type().equals("step.completed") && "restore".equals(e.stepId())).findFirst().orElseThrow();
+    assertTrue(restored.time().isAfter(killedAt), "the restore was completed by the second worker");
   }
 }

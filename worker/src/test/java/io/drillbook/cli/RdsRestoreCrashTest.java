@@ -13,7 +13,6 @@ import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.Trigger;
 import io.drillbook.drill.Verdict;
 import io.drillbook.evidence.EvidenceConfig;
-import io.drillbook.evidence.EvidenceEvent;
 import io.drillbook.evidence.EvidenceStore;
 import io.drillbook.plan.Action;
 import io.drillbook.plan.LoadedPlan;
@@ -107,12 +106,7 @@ class RdsRestoreCrashTest {
         assertEquals(1, fake.count("CreateDBSnapshot"));
         assertEquals(1, fake.count("DeleteDBInstance"));
         assertEquals(1, fake.count("DeleteDBSnapshot"));
-        java.util.Set<String> once = DrillEvidence.intactAndOnce(evidence, id);
-        assertTrue(once.containsAll(List.of("step.completed/restore", "step.completed/verify", "cleanup.completed/drop-scratch",
-            "cleanup.completed/drop-snapshot")), once.toString());
-        EvidenceEvent restored = evidence.events(id).stream()
-            .filter(e -> e.type().equals("step.completed") && "restore".equals(e.stepId())).findFirst().orElseThrow();
-        assertTrue(restored.time().isAfter(killedAt), "the restore was completed by the second worker");
+        DrillEvidence.restoreFinishedByTheSecondWorker(evidence, id, killedAt);
       } finally {
         ChildCli.kill(first);
         if (second != null) {
