@@ -2,6 +2,7 @@ package io.drillbook.portal;
 
 import io.drillbook.auth.Permission;
 import io.drillbook.auth.Principal;
+import io.drillbook.drill.RaciAuthority;
 import io.drillbook.drill.StepProgress;
 import io.drillbook.drill.StepState;
 import io.drillbook.evidence.DrillFilter;
@@ -58,7 +59,7 @@ final class Inbox {
     if (!who.may(Permission.DECIDE) || drill.progress() == null) {
       return List.of();
     }
-    Map<String, Party> parties = parties(who, drill.summary());
+    RaciAuthority authority = new RaciAuthority(parties(who, drill.summary()));
     List<WaitingStep> waiting = new ArrayList<>();
     for (StepProgress step : drill.progress().steps()) {
       boolean approval = Action.APPROVAL.yamlName().equals(step.action());
@@ -66,19 +67,14 @@ final class Inbox {
           || !(approval || Action.MANUAL.yamlName().equals(step.action()))) {
         continue;
       }
-      List<String> deciders = approval ? List.of(step.raci().accountable()) : step.raci().responsible();
-      if (deciders.stream().anyMatch(name -> stands(name, who.name(), parties))) {
+      if (approval ? authority.isAccountable(step.raci(), who.name()) : authority.isResponsible(step.raci(), who.name())) {
+        List<String> deciders = approval ? List.of(step.raci().accountable()) : step.raci().responsible();
         waiting.add(new WaitingStep(drill.progress().drillId(), drill.progress().planName(),
             drill.progress().tenant(), step.id(), ReportOutline.action(step.action(), lang), approval,
             String.join(", ", deciders), ReportOutline.dateTime(Instant.ofEpochMilli(step.startedAt()), lang)));
       }
     }
     return waiting;
-  }
-
-  private static boolean stands(String raciName, String user, Map<String, Party> parties) {
-    Party party = parties.get(raciName);
-    return raciName.equals(user) || party != null && party.members().contains(user);
   }
 
   /** The parties of the plan the drill ran, if the plans directory still holds that very version. */

@@ -10,21 +10,22 @@ import java.util.Map;
 /**
  * Who may decide a waiting step. A RACI name is either a party key (then the key itself and every member of
  * that party qualify) or a member of a party (then only that member): an approval is decided by the
- * Accountable, a manual step completed by one of the Responsible.
+ * Accountable, a manual step completed by one of the Responsible. The workflow applies it to decisions; the
+ * portal's approvals inbox applies it to show each user the steps waiting for them.
  */
-final class RaciAuthority {
+public final class RaciAuthority {
 
   private final Map<String, Party> parties;
 
-  RaciAuthority(Map<String, Party> parties) {
+  public RaciAuthority(Map<String, Party> parties) {
     this.parties = parties;
   }
 
-  boolean isAccountable(Raci raci, String actor) {
+  public boolean isAccountable(Raci raci, String actor) {
     return raci != null && stands(raci.accountable(), actor);
   }
 
-  boolean isResponsible(Raci raci, String actor) {
+  public boolean isResponsible(Raci raci, String actor) {
     return raci != null && raci.responsible().stream().anyMatch(name -> stands(name, actor));
   }
 
