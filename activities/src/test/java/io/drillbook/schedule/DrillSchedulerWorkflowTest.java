@@ -10,9 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drillbook.drill.DrillId;
+import io.drillbook.drill.DrillWorkflow;
 import io.drillbook.drill.Trigger;
 import io.drillbook.drill.Verdict;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
 import io.temporal.client.WorkflowUpdateStage;
@@ -166,6 +172,28 @@ class DrillSchedulerWorkflowTest {
       assertEquals("0 3 * * *", changed.payload().get("fromCron"));
       assertEquals("0 4 * * 1", changed.payload().get("cron"));
       assertTrue(h.events.sealed(spec.scheduleId()), "a deleted schedule's stream is sealed");
+      assertEquals(List.of(), h.events.violations());
+    }
+  }
+
+  @Test
+  void aPauseDeliveredWithTheStartIsRecordedAfterTheCreation() {
+    try (ScheduleHarness h = new ScheduleHarness(at("2026-05-04T12:00", PARIS))) {
+      ScheduleSpec spec = spec("0 3 * * *", PARIS);
+      DrillSchedulerWorkflow scheduler = h.client().newWorkflowStub(DrillSchedulerWorkflow.class,
+          WorkflowOptions.newBuilder()
+              .setWorkflowId(spec.scheduleId())
+              .setTaskQueue(DrillWorkflow.TASK_QUEUE)
+              .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+              .build());
+
+      // Update-with-start hands the pause to the first workflow task, before run() has recorded anything.
+      ScheduleState paused = WorkflowClient.executeUpdateWithStart(scheduler::pause, "oncall", "change freeze",
+          UpdateOptions.<ScheduleState>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+          new WithStartWorkflowOperation<>(scheduler::run, spec));
+
+      assertTrue(paused.paused());
+      assertEquals(List.of(ScheduleEvents.CREATED, ScheduleEvents.PAUSED), h.events.types());
       assertEquals(List.of(), h.events.violations());
     }
   }

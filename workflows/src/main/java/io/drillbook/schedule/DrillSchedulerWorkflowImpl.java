@@ -125,7 +125,8 @@ public class DrillSchedulerWorkflowImpl implements DrillSchedulerWorkflow {
     firstRun = spec.ledger() == null;
     ScheduleLedger ledger = firstRun ? ScheduleLedger.startedAt(now) : spec.ledger();
     createdAt = ledger.createdAtMillis();
-    journal = new ScheduleJournal(problems.isEmpty() ? spec.tenant() : null, spec.scheduleId(), ledger.lastEventSeq());
+    journal = new ScheduleJournal(problems.isEmpty() ? spec.tenant() : null, spec.scheduleId(), ledger.lastEventSeq(),
+        firstRun);
     // An invalid spec only gets as far as run(), which fails the workflow saying why.
     overdueRule = problems.isEmpty() ? new OverdueRule(spec.overdueGrace()) : null;
     calendar = problems.isEmpty() ? FireCalendar.of(spec.cron(), spec.timezone()) : null;
