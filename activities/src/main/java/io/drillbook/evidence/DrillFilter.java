@@ -9,10 +9,11 @@ import java.time.Instant;
  * time; {@code since} is inclusive and {@code until} exclusive. Start from {@link #all()}.
  *
  * @param verdict a drill still running has no verdict and is only listed when this is null
+ * @param running only drills with no {@code drill.completed} yet
  */
 public record DrillFilter(
     String tenant, String planName, PlanType planType, Verdict verdict, Instant since, Instant until,
-    int limit, int offset) {
+    boolean running, int limit, int offset) {
 
   public static final int MAX_LIMIT = 1000;
 
@@ -27,31 +28,36 @@ public record DrillFilter(
 
   /** Every drill of every tenant, first page of 50. */
   public static DrillFilter all() {
-    return new DrillFilter(null, null, null, null, null, null, 50, 0);
+    return new DrillFilter(null, null, null, null, null, null, false, 50, 0);
   }
 
   public DrillFilter withTenant(String value) {
-    return new DrillFilter(value, planName, planType, verdict, since, until, limit, offset);
+    return new DrillFilter(value, planName, planType, verdict, since, until, running, limit, offset);
   }
 
   public DrillFilter withPlan(String value) {
-    return new DrillFilter(tenant, value, planType, verdict, since, until, limit, offset);
+    return new DrillFilter(tenant, value, planType, verdict, since, until, running, limit, offset);
   }
 
   public DrillFilter withType(PlanType value) {
-    return new DrillFilter(tenant, planName, value, verdict, since, until, limit, offset);
+    return new DrillFilter(tenant, planName, value, verdict, since, until, running, limit, offset);
   }
 
   public DrillFilter withVerdict(Verdict value) {
-    return new DrillFilter(tenant, planName, planType, value, since, until, limit, offset);
+    return new DrillFilter(tenant, planName, planType, value, since, until, running, limit, offset);
   }
 
   public DrillFilter startedBetween(Instant from, Instant to) {
-    return new DrillFilter(tenant, planName, planType, verdict, from, to, limit, offset);
+    return new DrillFilter(tenant, planName, planType, verdict, from, to, running, limit, offset);
+  }
+
+  /** Only the drills still running, which the store finds in SQL (they have no {@code drill.completed}). */
+  public DrillFilter runningOnly() {
+    return new DrillFilter(tenant, planName, planType, verdict, since, until, true, limit, offset);
   }
 
   public DrillFilter page(int pageLimit, int pageOffset) {
-    return new DrillFilter(tenant, planName, planType, verdict, since, until, pageLimit, pageOffset);
+    return new DrillFilter(tenant, planName, planType, verdict, since, until, running, pageLimit, pageOffset);
   }
 
   /** Whether any criterion is one the store matches itself, after reading the rows. */

@@ -40,16 +40,18 @@ final class EvidenceSql {
           + " LEFT JOIN evidence_event c ON c.drill_id = s.drill_id AND c.type = 'drill.completed'"
           + " WHERE s.type = 'drill.started'";
 
-  /** One drill's started and completed rows, as {@link #DRILLS_STARTED_ALL_TENANTS} reads them. */
+  /** One drill's started and completed rows, as {@link #drillsStarted} reads them. */
   static final String DRILL_STARTED = STARTED_AND_COMPLETED + " AND s.drill_id = ?";
 
   private static final String DRILLS_STARTED = STARTED_AND_COMPLETED + " AND s.event_time >= ? AND s.event_time < ?";
 
   private static final String NEWEST_FIRST = " ORDER BY s.event_time DESC, s.drill_id DESC";
 
-  static final String DRILLS_STARTED_ALL_TENANTS = DRILLS_STARTED + NEWEST_FIRST;
-
-  static final String DRILLS_STARTED_OF_TENANT = DRILLS_STARTED + " AND s.tenant = ?" + NEWEST_FIRST;
+  /** Drills started between two times (parameters), newest first; then the tenant if {@code ofTenant}. */
+  static String drillsStarted(boolean ofTenant, boolean runningOnly) {
+    return DRILLS_STARTED + (runningOnly ? " AND c.drill_id IS NULL" : "") + (ofTenant ? " AND s.tenant = ?" : "")
+        + NEWEST_FIRST;
+  }
 
   /**
    * schedule.created rows (columns 1-5) with the schedule.deleted row if any (6-7); parameters: the deleted

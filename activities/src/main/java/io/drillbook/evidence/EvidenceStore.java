@@ -116,9 +116,9 @@ public final class EvidenceStore implements AutoCloseable {
       // a fetch of FETCH_SIZE rows would make PostgreSQL compute (and send) twenty times what a page shows.
       int fetch = filter.hasPayloadCriteria() ? FETCH_SIZE : Math.min(FETCH_SIZE, filter.offset() + filter.limit());
       if (filter.tenant() == null) {
-        stream(c, EvidenceSql.DRILLS_STARTED_ALL_TENANTS, fetch, pager, since, until);
+        stream(c, EvidenceSql.drillsStarted(false, filter.running()), fetch, pager, since, until);
       } else {
-        stream(c, EvidenceSql.DRILLS_STARTED_OF_TENANT, fetch, pager, since, until, filter.tenant());
+        stream(c, EvidenceSql.drillsStarted(true, filter.running()), fetch, pager, since, until, filter.tenant());
       }
       return page;
     });

@@ -404,6 +404,9 @@ abstract class EvidenceStoreContract {
         .map(DrillSummary::drillId).toList());
     assertEquals(List.of(ids.get(2)), store().drills(mine.withPlan("ehr-restore").page(1, 2)).stream()
         .map(DrillSummary::drillId).toList());
+    assertEquals(List.of(running.drillId()), store().drills(mine.runningOnly().page(1, 0)).stream()
+        .map(DrillSummary::drillId).toList(), "the running drill, found in SQL, not by reading the finished ones");
+    assertEquals(List.of(), store().drills(mine.runningOnly().page(1, 1)));
 
     assertEquals(Optional.of(failed), store().drill(ids.get(3)));
     assertEquals(Optional.of(running0), store().drill(running.drillId()));

@@ -9,15 +9,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Events of one made-up restore test, as a DrillWorkflow would append them. */
-record SampleDrill(String tenant, String drillId, Instant start) {
+public record SampleDrill(String tenant, String drillId, Instant start) {
 
   static final Raci DBA_STEP = new Raci(List.of("msp-dba"), "msp-manager", List.of(), List.of("client"));
 
-  static SampleDrill of(String tenant) {
+  public static SampleDrill of(String tenant) {
     return new SampleDrill(tenant, "drl-" + UUID.randomUUID(), Instant.parse("2026-11-03T10:00:00Z"));
   }
 
-  SampleDrill startingAt(Instant time) {
+  public SampleDrill startingAt(Instant time) {
     return new SampleDrill(tenant, drillId, time);
   }
 
@@ -46,7 +46,7 @@ record SampleDrill(String tenant, String drillId, Instant start) {
   }
 
   /** drill.started, then step.started/step.completed pairs, then drill.completed: {@code 2 + 2 * steps} events. */
-  List<EvidenceAppend> complete(String planName, String planType, int steps, String verdict) {
+  public List<EvidenceAppend> complete(String planName, String planType, int steps, String verdict) {
     List<EvidenceAppend> events = new ArrayList<>();
     events.add(started(planName, planType));
     for (int i = 0; i < steps; i++) {

@@ -29,9 +29,6 @@ import java.util.Map;
  * directory, when that file is still the version the drill ran; otherwise only names given outright match.
  */
 final class Inbox {
-  /** How many of the newest drills are looked at for running ones. */
-  static final int DRILLS_LOOKED_AT = 200;
-
   private final DrillAccess access;
   private final PlanLibrary plans;
 
@@ -40,17 +37,25 @@ final class Inbox {
     this.plans = plans;
   }
 
-  /** Every step of the user's running drills waiting for the user, newest drill first. */
+  /**
+   * Every step of the user's running drills waiting for the user, newest drill first. Every running drill is
+   * looked at, however old: an approval left waiting for weeks is the one the Accountable most needs to see.
+   */
   List<WaitingStep> waiting(Principal who, ReportLanguage lang) {
     if (!who.may(Permission.DECIDE)) {
       return List.of();
     }
     List<WaitingStep> waiting = new ArrayList<>();
-    for (DrillSummary drill : access.list(who, DrillFilter.all().page(DRILLS_LOOKED_AT, 0))) {
-      if (drill.endedAt() == null) {
+    DrillFilter running = DrillFilter.all().runningOnly();
+    List<DrillSummary> page;
+    int offset = 0;
+    do {
+      page = access.list(who, running.page(DrillFilter.MAX_LIMIT, offset));
+      for (DrillSummary drill : page) {
         waiting.addAll(waitingIn(who, access.view(who, drill.drillId()), lang));
       }
-    }
+      offset += page.size();
+    } while (page.size() == DrillFilter.MAX_LIMIT);
     return waiting;
   }
 
