@@ -14,10 +14,16 @@ import org.slf4j.Logger;
  *
  * <p>Appends run in a detached cancellation scope: cancelling a step must never cut an append in half, or the
  * next event would reuse a seq the store may already hold.
+ *
+ * <p>{@code drill.started} comes first: an abort delivered with the start runs its handler before {@code run()}
+ * records the start, and without waiting it would take seq 1, so the evidence would show the drill aborted
+ * before it started.
  */
 final class EvidenceLog {
 
   private static final Logger log = Workflow.getLogger(EvidenceLog.class);
+  /** The change id of recording the start before an event that raced it ({@code Workflow.getVersion}). */
+  private static final String START_FIRST = "start-first";
 
   private final EvidenceActivities store =
       Workflow.newLocalActivityStub(EvidenceActivities.class, StepActivityOptions.evidenceOptions());
@@ -27,6 +33,7 @@ final class EvidenceLog {
 
   private long issued;
   private long appended;
+  private boolean startPending = true;
   private String lastHash;
   private EvidenceAppend failedEvent;
   private ActivityFailure failure;
@@ -40,6 +47,13 @@ final class EvidenceLog {
 
   /** Records one event and returns once it is stored (or once the log is broken, when it writes nothing). */
   void record(String type, String stepId, Raci raci, String actor, Map<String, Object> payload) {
+    if (EvidenceEvents.DRILL_STARTED.equals(type)) {
+      startPending = false;
+    } else if (startPending
+        // Asked only when an event beats the start, so histories where that never happened are unchanged.
+        && Workflow.getVersion(START_FIRST, Workflow.DEFAULT_VERSION, 1) == 1) {
+      Workflow.await(() -> !startPending);
+    }
     long seq = ++issued;
     EvidenceAppend event = new EvidenceAppend(
         tenant, drillId, seq, type, stepId, raci, actor, Workflow.currentTimeMillis(), payload);

@@ -16,9 +16,15 @@ import io.drillbook.plan.Action;
 import io.drillbook.plan.OnFailure;
 import io.drillbook.plan.OnTimeout;
 import io.drillbook.plan.Plan;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowUpdateStage;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
@@ -406,6 +412,30 @@ class DrillWorkflowTest {
       assertEquals(List.of("step.skipped"), h.evidence.typesOf("check"));
       assertEquals(List.of("cleanup.started", "cleanup.completed"), h.evidence.typesOf("drop-snapshot"));
       assertEquals(List.of("cleanup.skipped"), h.evidence.typesOf("drop-scratch"));
+      assertContiguous();
+    }
+
+    @Test
+    void anAbortDeliveredWithTheStartIsRecordedAfterTheDrillStarted() {
+      Plan plan = plan("abort-at-start")
+          .step(step("snap", Action.SNAPSHOT))
+          .cleanup(step("drop-snapshot", Action.DELETE).from("snap"))
+          .build();
+      DrillRequest request = request("drl-abort-at-start", plan);
+      DrillWorkflow drill = h.client().newWorkflowStub(DrillWorkflow.class, WorkflowOptions.newBuilder()
+          .setWorkflowId(request.drillId())
+          .setTaskQueue(DrillWorkflow.TASK_QUEUE)
+          .setWorkflowIdConflictPolicy(WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+          .build());
+
+      // Update-with-start hands the abort to the first workflow task, before run() has recorded anything.
+      WorkflowClient.executeUpdateWithStart(drill::abort, new AbortRequest("oncall", "wrong plan"),
+          UpdateOptions.<Void>newBuilder().setWaitForStage(WorkflowUpdateStage.COMPLETED).build(),
+          new WithStartWorkflowOperation<>(drill::run, request));
+
+      assertEquals(Verdict.ABORTED, h.result(drill).verdict());
+      assertEquals(List.of(EvidenceEvents.DRILL_STARTED, EvidenceEvents.DRILL_ABORTED),
+          h.evidence.types().subList(0, 2));
       assertContiguous();
     }
 
