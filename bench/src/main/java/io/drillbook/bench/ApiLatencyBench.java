@@ -2,6 +2,7 @@ package io.drillbook.bench;
 
 import io.drillbook.api.ApiServer;
 import io.drillbook.auth.Role;
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.TokenStore;
 import io.drillbook.drill.DrillId;
 import io.drillbook.drill.EvidenceAppend;
@@ -88,7 +89,8 @@ public final class ApiLatencyBench {
     try (DrillbookRuntime runtime = DrillbookRuntime.open(DrillbookSettings.fromEnvironment(env));
         TemporalConnection temporal = TemporalConnection.embedded(0);
         ApiServer api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", 0);
-        TokenStore tokens = TokenStore.open(EvidenceConfig.fromEnvironment(env))) {
+        AuthDatabase auth = AuthDatabase.open(EvidenceConfig.fromEnvironment(env))) {
+      TokenStore tokens = auth.tokens();
       long filled = System.nanoTime();
       fill(runtime.evidence(), drills);
       // As autovacuum would by now; development servers often run without it, and a never-analysed table gets

@@ -1,12 +1,12 @@
 package io.drillbook.api;
 
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.AuthenticationFailure;
 import io.drillbook.auth.Authenticator;
 import io.drillbook.auth.IdentityProviderUnavailable;
 import io.drillbook.auth.OidcSettings;
 import io.drillbook.auth.OidcVerifier;
 import io.drillbook.auth.Principal;
-import io.drillbook.auth.TokenStore;
 import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceStoreException;
 import io.drillbook.portal.Portal;
@@ -54,14 +54,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private final Javalin app;
-  private final TokenStore tokens;
-  private final Portal portal;
+  private final AuthDatabase auth;
   private final String address;
 
-  private ApiServer(Javalin app, TokenStore tokens, Portal portal, String address) {
+  private ApiServer(Javalin app, AuthDatabase auth, String address) {
     this.app = app;
-    this.tokens = tokens;
-    this.portal = portal;
+    this.auth = auth;
     this.address = address;
   }
 
@@ -81,23 +79,23 @@ public final class ApiServer implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), ExitCodes.USAGE);
     }
-    TokenStore tokens;
+    AuthDatabase auth;
     try {
-      tokens = TokenStore.open(EvidenceConfig.fromEnvironment(env));
+      auth = AuthDatabase.open(EvidenceConfig.fromEnvironment(env));
     } catch (RuntimeException e) {
-      throw new UserError("cannot open the API token table in " + runtime.evidenceDescription() + ": "
-          + e.getMessage(), ExitCodes.ENVIRONMENT);
+      throw new UserError("cannot open the API token and portal session tables in " + runtime.evidenceDescription()
+          + ": " + e.getMessage(), ExitCodes.ENVIRONMENT);
     }
     PlanLibrary plans = PlanLibrary.fromEnvironment(env, runtime.providers());
     DrillAccess access = new DrillAccess(runtime.evidence(), drills, plans);
     SchedulesApi schedules = new SchedulesApi(new ScheduleAccess(
         new ScheduleService(drills.client(), runtime.evidence()), plans));
-    Authenticator authenticator = new Authenticator(tokens, oidc);
+    Authenticator authenticator = new Authenticator(auth.tokens(), oidc);
     Portal portal;
     try {
-      portal = Portal.open(env, EvidenceConfig.fromEnvironment(env), runtime.evidence(), access, plans, tokens, oidc);
+      portal = Portal.open(env, auth, runtime.evidence(), access, plans, oidc);
     } catch (UserError e) {
-      tokens.close();
+      auth.close();
       throw e;
     }
     Javalin app = Javalin.create(config -> {
@@ -109,13 +107,12 @@ public final class ApiServer implements AutoCloseable {
     try {
       app.start(host, port);
     } catch (JavalinBindException e) {
-      portal.close();
-      tokens.close();
+      auth.close();
       throw new UserError("port " + port + " is already in use, so the HTTP API cannot listen on it: stop what uses "
           + "it or pass --http with another port", ExitCodes.ENVIRONMENT);
     }
     String shown = host.equals("0.0.0.0") ? "127.0.0.1" : host;
-    return new ApiServer(app, tokens, portal, "http://" + shown + ":" + app.port() + BASE);
+    return new ApiServer(app, auth, "http://" + shown + ":" + app.port() + BASE);
   }
 
   private static void configure(JavalinConfig config, Authenticator auth, DrillsApi drills, PlansApi plans,
@@ -256,7 +253,6 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-    portal.close();
-    tokens.close();
+    auth.close();
   }
 }

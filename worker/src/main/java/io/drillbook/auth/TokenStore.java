@@ -1,8 +1,5 @@
 package io.drillbook.auth;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.drillbook.evidence.DrillbookDatabase;
-import io.drillbook.evidence.EvidenceConfig;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -20,13 +17,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
- * Local API tokens, in the evidence store's database (table {@code api_token}, migrated from
- * {@code classpath:db/auth} with its own history table). A token is {@code ID.SECRET}: the ID names the row,
+ * Local API tokens, in the evidence store's database (table {@code api_token} of the {@link AuthDatabase}). A token is {@code ID.SECRET}: the ID names the row,
  * the secret is 256 random bits of which only the SHA-256 is stored, compared in constant time.
  */
-public final class TokenStore implements AutoCloseable {
+public final class TokenStore {
 
   /** Every token ID, and so every token, starts with this: it tells them from OIDC JWTs (and to secret scanners). */
   public static final String PREFIX = "dbk_";
@@ -38,16 +35,10 @@ public final class TokenStore implements AutoCloseable {
   private static final String COLUMNS = "id, name, role, tenant, created_at, expires_at, revoked_at";
   private static final String REFUSED_FIX = "ask an MSP administrator for a new token (drillbook token create)";
 
-  private final HikariDataSource pool;
+  private final DataSource pool;
 
-  private TokenStore(HikariDataSource pool) {
+  TokenStore(DataSource pool) {
     this.pool = pool;
-  }
-
-  /** Opens the token table in the database {@code config} names, migrating it unless told not to. */
-  public static TokenStore open(EvidenceConfig config) {
-    // One short lookup per API request: a small pool, statements committed one by one.
-    return new TokenStore(DrillbookDatabase.open(config, "db/auth", "auth_schema_history", "drillbook-tokens", 4, true));
   }
 
   /**
@@ -126,11 +117,6 @@ public final class TokenStore implements AutoCloseable {
       throw new AuthenticationFailure("API token " + id + " expired at " + token.expiresAt(), REFUSED_FIX);
     }
     return token.principal();
-  }
-
-  @Override
-  public void close() {
-    pool.close();
   }
 
   private static String newId() {

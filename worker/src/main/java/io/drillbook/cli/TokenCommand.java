@@ -1,6 +1,7 @@
 package io.drillbook.cli;
 
 import io.drillbook.auth.ApiToken;
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.IssuedToken;
 import io.drillbook.auth.Role;
 import io.drillbook.auth.TokenStore;
@@ -32,16 +33,16 @@ final class TokenCommand {
     @Mixin JsonOption json;
 
     <T> T withStore(Function<TokenStore, T> action) {
-      TokenStore store;
+      AuthDatabase auth;
       EvidenceConfig config = EvidenceConfig.fromEnvironment(env());
       try {
-        store = TokenStore.open(config);
+        auth = AuthDatabase.open(config);
       } catch (RuntimeException e) {
         throw new UserError("cannot open the API token table in " + config.displayUrl() + ": " + e.getMessage()
             + " (check DRILLBOOK_EVIDENCE_URL and the database it names)", ExitCodes.ENVIRONMENT);
       }
-      try (store) {
-        return action.apply(store);
+      try (auth) {
+        return action.apply(auth.tokens());
       }
     }
   }

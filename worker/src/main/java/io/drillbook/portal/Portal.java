@@ -1,11 +1,11 @@
 package io.drillbook.portal;
 
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.AuthenticationFailure;
 import io.drillbook.auth.IdentityProviderUnavailable;
 import io.drillbook.auth.OidcVerifier;
 import io.drillbook.auth.Principal;
 import io.drillbook.auth.TokenStore;
-import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.evidence.EvidenceStore;
 import io.drillbook.evidence.EvidenceStoreException;
 import io.drillbook.evidence.bundle.BundleException;
@@ -41,7 +41,7 @@ import org.slf4j.MDC;
  * checks and the RACI check of decisions are the API's own. Every page carries the security headers; every form
  * a CSRF token; every error is a page saying what happened and what to do.
  */
-public final class Portal implements AutoCloseable {
+public final class Portal {
   public static final String BASE = "/portal";
   static final String CSRF_FIELD = "csrf";
 
@@ -75,27 +75,21 @@ public final class Portal implements AutoCloseable {
   }
 
   /**
-   * Opens the session table and readies the portal; {@link #routes} then mounts it.
+   * Readies the portal on the API's auth database (tokens, and the sessions it keeps there); {@link #routes}
+   * then mounts it.
    *
    * @param verifier the API's OIDC verifier, null when OIDC is off
-   * @throws UserError when a portal setting is wrong or the session table cannot be opened
+   * @throws UserError when a portal setting is wrong
    */
-  public static Portal open(Map<String, String> env, EvidenceConfig config, EvidenceStore evidence, DrillAccess access,
-      PlanLibrary plans, TokenStore tokens, OidcVerifier verifier) {
+  public static Portal open(Map<String, String> env, AuthDatabase auth, EvidenceStore evidence, DrillAccess access,
+      PlanLibrary plans, OidcVerifier verifier) {
     PortalSettings settings;
     try {
       settings = PortalSettings.fromEnvironment(env, verifier != null);
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage(), ExitCodes.USAGE);
     }
-    SessionStore sessions;
-    try {
-      sessions = SessionStore.open(config, settings);
-    } catch (RuntimeException e) {
-      throw new UserError("cannot open the portal session table in " + config.displayUrl() + ": " + e.getMessage(),
-          ExitCodes.ENVIRONMENT);
-    }
-    return new Portal(settings, sessions, access, evidence, plans, tokens, verifier, env);
+    return new Portal(settings, SessionStore.on(auth, settings), access, evidence, plans, auth.tokens(), verifier, env);
   }
 
   /** Registers the portal's routes; the last ones answer every other portal address with a 404 page. */
@@ -267,10 +261,5 @@ public final class Portal implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("the portal's " + name + " is missing from the jar", e);
     }
-  }
-
-  @Override
-  public void close() {
-    sessions.close();
   }
 }

@@ -1,10 +1,8 @@
 package io.drillbook.portal;
 
-import com.zaxxer.hikari.HikariDataSource;
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.Principal;
 import io.drillbook.auth.Role;
-import io.drillbook.evidence.DrillbookDatabase;
-import io.drillbook.evidence.EvidenceConfig;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -23,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Portal sessions and pending OIDC sign-ins, in the evidence store's database (tables {@code portal_session}
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
  * {@link PortalSettings#idleTimeout()} without a request, at {@link PortalSettings#maxLifetime()} whatever
  * happens, at sign-out, and as soon as the API token it was opened with is revoked or expires.
  */
-final class SessionStore implements AutoCloseable {
+final class SessionStore {
   /** How long the identity provider has to send a user back. */
   static final Duration LOGIN_WINDOW = Duration.ofMinutes(10);
 
@@ -46,17 +45,17 @@ final class SessionStore implements AutoCloseable {
     }
   }
 
-  private final HikariDataSource pool;
+  private final DataSource pool;
   private final PortalSettings settings;
 
-  private SessionStore(HikariDataSource pool, PortalSettings settings) {
+  private SessionStore(DataSource pool, PortalSettings settings) {
     this.pool = pool;
     this.settings = settings;
   }
 
-  static SessionStore open(EvidenceConfig config, PortalSettings settings) {
-    return new SessionStore(DrillbookDatabase.open(config, "db/auth", "auth_schema_history", "drillbook-portal", 4,
-        true), settings);
+  /** The sessions of the {@link AuthDatabase}, which owns the connections. */
+  static SessionStore on(AuthDatabase database, PortalSettings settings) {
+    return new SessionStore(database.dataSource(), settings);
   }
 
   /** Opens a session for {@code who}, after clearing the ones that have ended. */
@@ -155,11 +154,6 @@ final class SessionStore implements AutoCloseable {
     }
     update("DELETE FROM portal_login WHERE state_sha256 = ?", key);
     return verifier;
-  }
-
-  @Override
-  public void close() {
-    pool.close();
   }
 
   /** 256 random bits, URL-safe: session IDs, CSRF tokens, OIDC state and PKCE verifiers. */

@@ -2,6 +2,7 @@ package io.drillbook.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.Role;
 import io.drillbook.auth.TokenStore;
 import io.drillbook.evidence.EvidenceConfig;
@@ -37,6 +38,7 @@ final class ApiFixture implements AutoCloseable {
   final DrillbookRuntime runtime;
   final TemporalConnection temporal;
   final ApiServer api;
+  final AuthDatabase auth;
   final TokenStore tokens;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -53,7 +55,8 @@ final class ApiFixture implements AutoCloseable {
     temporal = TemporalConnection.embedded(0, runtime.metrics());
     runtime.startWorker(temporal.client());
     api = ApiServer.start(runtime, new DrillService(temporal.client()), "127.0.0.1", 0);
-    tokens = TokenStore.open(EvidenceConfig.fromEnvironment(env));
+    auth = AuthDatabase.open(EvidenceConfig.fromEnvironment(env));
+    tokens = auth.tokens();
   }
 
   /** A bearer token for {@code name} with {@code role}, limited to {@code tenant} (null: every tenant). */
@@ -148,7 +151,7 @@ final class ApiFixture implements AutoCloseable {
   @Override
   public void close() {
     api.close();
-    tokens.close();
+    auth.close();
     runtime.close();
     temporal.close();
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.AuthenticationFailure;
 import io.drillbook.auth.Principal;
 import io.drillbook.auth.Role;
@@ -33,7 +34,8 @@ class TokenCommandTest {
     assertTrue(created.err().contains("role client-approver, tenant clinic-a"), created.toString());
     String id = token.substring(0, token.indexOf('.'));
 
-    try (TokenStore store = store()) {
+    try (AuthDatabase auth = AuthDatabase.open(EvidenceConfig.h2(home))) {
+      TokenStore store = auth.tokens();
       Principal p = store.authenticate(token);
       assertEquals("dsi-client", p.name());
       assertEquals(Set.of(Role.CLIENT_APPROVER), p.roles());
@@ -48,7 +50,8 @@ class TokenCommandTest {
     Cli.Result revoked = cli.run("token", "revoke", id);
     assertEquals(0, revoked.code(), revoked.toString());
     assertTrue(cli.run("token", "list").out().contains("revoked"));
-    try (TokenStore store = store()) {
+    try (AuthDatabase auth = AuthDatabase.open(EvidenceConfig.h2(home))) {
+      TokenStore store = auth.tokens();
       AuthenticationFailure e = assertThrows(AuthenticationFailure.class, () -> store.authenticate(token));
       assertTrue(e.detail().contains("revoked"), e.detail());
     }
@@ -57,7 +60,8 @@ class TokenCommandTest {
   @Test
   void aTokenStopsWorkingWhenItExpires() throws Exception {
     Cli cli = new Cli(home);
-    try (TokenStore store = store()) {
+    try (AuthDatabase auth = AuthDatabase.open(EvidenceConfig.h2(home))) {
+      TokenStore store = auth.tokens();
       Cli.Result created = cli.run("token", "create", "--name", "oncall", "--role", "msp-operator", "--expires", "3s",
           "--json");
       assertEquals(0, created.code(), created.toString());
@@ -89,9 +93,5 @@ class TokenCommandTest {
     assertEquals(1, unknown.code(), unknown.toString());
     Cli.Result empty = cli.run("token", "list");
     assertTrue(empty.out().contains("no API tokens"), empty.toString());
-  }
-
-  private TokenStore store() {
-    return TokenStore.open(EvidenceConfig.h2(home));
   }
 }

@@ -1,6 +1,7 @@
 package io.drillbook.portal;
 
 import io.drillbook.api.ApiServer;
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.Principal;
 import io.drillbook.auth.Role;
 import io.drillbook.auth.TokenStore;
@@ -43,6 +44,7 @@ final class PortalFixture implements AutoCloseable {
   final DrillbookRuntime runtime;
   final TemporalConnection temporal;
   final ApiServer server;
+  final AuthDatabase auth;
   final TokenStore tokens;
   final DrillAccess drills;
   final Map<String, String> env;
@@ -64,7 +66,8 @@ final class PortalFixture implements AutoCloseable {
     runtime.startWorker(temporal.client());
     DrillService service = new DrillService(temporal.client());
     server = ApiServer.start(runtime, service, "127.0.0.1", port);
-    tokens = TokenStore.open(EvidenceConfig.fromEnvironment(env));
+    auth = AuthDatabase.open(EvidenceConfig.fromEnvironment(env));
+    tokens = auth.tokens();
     drills = new DrillAccess(runtime.evidence(), service, PlanLibrary.fromEnvironment(env, runtime.providers()));
   }
 
@@ -137,7 +140,7 @@ final class PortalFixture implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    tokens.close();
+    auth.close();
     runtime.close();
     temporal.close();
   }

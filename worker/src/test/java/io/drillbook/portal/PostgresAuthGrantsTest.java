@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.IssuedToken;
 import io.drillbook.auth.Principal;
 import io.drillbook.auth.Role;
@@ -41,8 +42,8 @@ class PostgresAuthGrantsTest {
     worker = PostgresTestDatabase.uniqueName("drillbook_worker_");
     db.onMaintenanceDatabase("CREATE ROLE " + worker + " LOGIN PASSWORD 'worker-secret'");
     EvidenceConfig owner = new EvidenceConfig(db.jdbcUrl(), db.user(), db.password(), true);
-    try (TokenStore tokens = TokenStore.open(owner)) {
-      token = tokens.create("dsi-client", Role.CLIENT_APPROVER, "clinic-a", Duration.ofHours(1));
+    try (AuthDatabase auth = AuthDatabase.open(owner)) {
+      token = auth.tokens().create("dsi-client", Role.CLIENT_APPROVER, "clinic-a", Duration.ofHours(1));
     }
     try (Connection c = db.connect(); Statement st = c.createStatement()) {
       st.execute(Files.readString(GRANTS).replace("drillbook_worker", worker));
@@ -63,7 +64,9 @@ class PostgresAuthGrantsTest {
   void theWorkerRoleAuthenticatesAndKeepsPortalSessions() {
     PortalSettings settings = new PortalSettings(null, false, Duration.ofMinutes(30), Duration.ofHours(12),
         Optional.empty());
-    try (TokenStore tokens = TokenStore.open(asWorker()); SessionStore sessions = SessionStore.open(asWorker(), settings)) {
+    try (AuthDatabase auth = AuthDatabase.open(asWorker())) {
+      TokenStore tokens = auth.tokens();
+      SessionStore sessions = SessionStore.on(auth, settings);
       Principal who = tokens.authenticate(token.bearer());
       assertEquals("dsi-client", who.name());
       Instant now = Instant.now();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drillbook.auth.AuthDatabase;
 import io.drillbook.auth.IssuedToken;
 import io.drillbook.auth.Principal;
 import io.drillbook.auth.Role;
@@ -59,14 +60,19 @@ class SessionStoreTest {
         : new EvidenceConfig(postgres.jdbcUrl(), postgres.user(), postgres.password(), true);
   }
 
-  private static SessionStore open(String database) {
-    return SessionStore.open(config(database), new PortalSettings(null, false, IDLE, MAX, Optional.empty()));
+  private static AuthDatabase open(String database) {
+    return AuthDatabase.open(config(database));
+  }
+
+  private static SessionStore sessions(AuthDatabase auth) {
+    return SessionStore.on(auth, new PortalSettings(null, false, IDLE, MAX, Optional.empty()));
   }
 
   @ParameterizedTest
   @MethodSource("databases")
   void aSessionEndsAfterItsIdleTimeButEveryRequestRestartsTheClock(String database) {
-    try (SessionStore sessions = open(database)) {
+    try (AuthDatabase auth = open(database)) {
+      SessionStore sessions = sessions(auth);
       PortalSession kept = sessions.open(OIDC_USER, T0);
       assertEquals(OIDC_USER, sessions.find(kept.id(), T0.plus(Duration.ofMinutes(20))).orElseThrow().principal());
       assertTrue(sessions.find(kept.id(), T0.plus(Duration.ofMinutes(45))).isPresent(), "seen at 20 min: alive at 45");
@@ -80,7 +86,8 @@ class SessionStoreTest {
   @ParameterizedTest
   @MethodSource("databases")
   void aSessionEndsAtItsHardLifetimeHoweverActive(String database) {
-    try (SessionStore sessions = open(database)) {
+    try (AuthDatabase auth = open(database)) {
+      SessionStore sessions = sessions(auth);
       PortalSession session = sessions.open(OIDC_USER, T0);
       Instant t = T0;
       while (t.plus(Duration.ofMinutes(20)).isBefore(T0.plus(MAX))) {
@@ -94,7 +101,9 @@ class SessionStoreTest {
   @ParameterizedTest
   @MethodSource("databases")
   void signingOutOrLosingTheTokenEndsTheSession(String database) {
-    try (SessionStore sessions = open(database); TokenStore tokens = TokenStore.open(config(database))) {
+    try (AuthDatabase auth = open(database)) {
+      SessionStore sessions = sessions(auth);
+      TokenStore tokens = auth.tokens();
       PortalSession signedOut = sessions.open(OIDC_USER, T0);
       sessions.close(signedOut.id());
       assertTrue(sessions.find(signedOut.id(), T0).isEmpty());
@@ -116,7 +125,8 @@ class SessionStoreTest {
   @ParameterizedTest
   @MethodSource("databases")
   void theTableHoldsNoSessionIdThatCouldBeReplayed(String database) throws SQLException {
-    try (SessionStore sessions = open(database)) {
+    try (AuthDatabase auth = open(database)) {
+      SessionStore sessions = sessions(auth);
       PortalSession session = sessions.open(OIDC_USER, T0);
       EvidenceConfig config = config(database);
       try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
@@ -137,7 +147,8 @@ class SessionStoreTest {
   @ParameterizedTest
   @MethodSource("databases")
   void anOidcSignInCanBeFinishedOnceAndOnlyWithinItsWindow(String database) {
-    try (SessionStore sessions = open(database)) {
+    try (AuthDatabase auth = open(database)) {
+      SessionStore sessions = sessions(auth);
       sessions.beginLogin("state-1", "verifier-1", T0);
       assertEquals(Optional.of("verifier-1"), sessions.finishLogin("state-1", T0.plusSeconds(30)));
       assertEquals(Optional.empty(), sessions.finishLogin("state-1", T0.plusSeconds(31)), "used once");
