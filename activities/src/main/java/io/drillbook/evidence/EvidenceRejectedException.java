@@ -7,7 +7,10 @@ package io.drillbook.evidence;
 public final class EvidenceRejectedException extends RuntimeException {
 
   public enum Reason {
-    /** seq - 1 is not stored yet (parallel steps may append out of order): retrying will succeed. */
+    /**
+     * seq - 1 is not stored. Drills and schedules send an event only once its predecessor was acknowledged, so
+     * for them this means a lost event or another store (a drill stops; a schedule's record is retried).
+     */
     OUT_OF_ORDER,
     /** Another event already holds this seq, or the drill is sealed: a bug or tampering; retrying cannot help. */
     CONFLICT,

@@ -1,10 +1,10 @@
 package io.drillbook.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.drillbook.drill.EvidenceActivities;
 import io.drillbook.drill.EvidenceAppend;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
@@ -57,11 +57,14 @@ class EvidenceActivitiesImplTest {
   }
 
   @Test
-  void outOfOrderIsRetryable() {
-    ApplicationFailure failure = assertThrows(ApplicationFailure.class,
-        () -> activities.append(SampleDrill.of("tenant-a").stepStarted(2, "snapshot")));
-    assertEquals("EvidenceOutOfOrder", failure.getType());
-    assertFalse(failure.isNonRetryable());
+  void aMissingPredecessorIsNotRetriedAndSaysWhereToLook() {
+    SampleDrill drill = SampleDrill.of("tenant-a");
+    ApplicationFailure failure =
+        assertThrows(ApplicationFailure.class, () -> activities.append(drill.stepStarted(2, "snapshot")));
+    assertEquals(EvidenceActivities.LOST, failure.getType());
+    assertTrue(failure.isNonRetryable());
+    assertTrue(failure.getOriginalMessage().contains("does not hold seq 1")
+        && failure.getOriginalMessage().contains("drillbook evidence verify " + drill.drillId()), failure.getMessage());
   }
 
   @Test

@@ -21,6 +21,12 @@ public interface EvidenceActivities {
    */
   String CONFLICT = "EvidenceConflict";
 
+  /**
+   * The failure type an append raises when the store does not hold the event's predecessor, which it had
+   * acknowledged: a lost event or another store. Never retried: the chain cannot go on from a hole.
+   */
+  String LOST = "EvidenceLost";
+
   EvidenceReceipt append(EvidenceAppend event);
 
   /** Anchors the drill's last hash in its tenant's chain, so a whole deleted drill is detected. Idempotent. */

@@ -70,7 +70,7 @@ public final class StepActivityOptions {
             .setBackoffCoefficient(BACKOFF_COEFFICIENT)
             .setMaximumInterval(Duration.ofMinutes(1))
             .setMaximumAttempts(0)
-            .setDoNotRetry(EvidenceActivities.CONFLICT)
+            .setDoNotRetry(EvidenceActivities.CONFLICT, EvidenceActivities.LOST)
             .build())
         .build();
   }
