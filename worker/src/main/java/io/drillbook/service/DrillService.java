@@ -15,6 +15,7 @@ import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,9 +25,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DrillService {
   private final WorkflowClient client;
+  private final WorkerAnswer answer;
 
   public DrillService(WorkflowClient client) {
+    this(client, WorkerAnswer.DEFAULT_WAIT);
+  }
+
+  /** @param answerWait how long a decision or an abort waits for a worker to answer it */
+  public DrillService(WorkflowClient client, Duration answerWait) {
     this.client = client;
+    this.answer = new WorkerAnswer(answerWait);
   }
 
   /** The Temporal client, for the other services of the same connection (schedules). */
@@ -54,14 +62,19 @@ public final class DrillService {
   }
 
   public StepState decide(String drillId, StepDecision decision) {
-    return call(drillId, () -> stub(drillId).decide(decision));
+    return answer.await("drill " + drillId, "decision on step " + decision.stepId(), status(drillId),
+        () -> call(drillId, () -> stub(drillId).decide(decision)));
   }
 
   public void abort(String drillId, AbortRequest request) {
-    call(drillId, () -> {
+    answer.await("drill " + drillId, "abort", status(drillId), () -> call(drillId, () -> {
       stub(drillId).abort(request);
       return null;
-    });
+    }));
+  }
+
+  private static String status(String drillId) {
+    return "drillbook drill status " + drillId;
   }
 
   /** Completes when the drill's workflow ends. */

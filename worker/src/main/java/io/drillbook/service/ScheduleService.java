@@ -45,10 +45,17 @@ public final class ScheduleService {
 
   private final WorkflowClient client;
   private final EvidenceStore evidence;
+  private final WorkerAnswer answer;
 
   public ScheduleService(WorkflowClient client, EvidenceStore evidence) {
+    this(client, evidence, WorkerAnswer.DEFAULT_WAIT);
+  }
+
+  /** @param answerWait how long a change waits for a worker to answer it */
+  public ScheduleService(WorkflowClient client, EvidenceStore evidence, Duration answerWait) {
     this.client = client;
     this.evidence = evidence;
+    this.answer = new WorkerAnswer(answerWait);
   }
 
   /**
@@ -105,18 +112,18 @@ public final class ScheduleService {
 
   public ScheduleState pause(String scheduleId, String actor, String reason) {
     requireLive(scheduleId);
-    return call(scheduleId, () -> stub(scheduleId).pause(actor, reason));
+    return change(scheduleId, "pause", () -> call(scheduleId, () -> stub(scheduleId).pause(actor, reason)));
   }
 
   public ScheduleState resume(String scheduleId, String actor) {
     requireLive(scheduleId);
-    return call(scheduleId, () -> stub(scheduleId).resume(actor));
+    return change(scheduleId, "resume", () -> call(scheduleId, () -> stub(scheduleId).resume(actor)));
   }
 
   /** Starts a drill now (or queues it, under overlap QUEUE): the fire as the schedule recorded it. */
   public FireRecord trigger(String scheduleId, String actor) {
     requireLive(scheduleId);
-    return call(scheduleId, () -> stub(scheduleId).triggerNow(actor));
+    return change(scheduleId, "trigger", () -> call(scheduleId, () -> stub(scheduleId).triggerNow(actor)));
   }
 
   /**
@@ -134,7 +141,8 @@ public final class ScheduleService {
     String zone = timezone != null ? timezone
         : call(scheduleId, () -> stub(scheduleId).state()).timezone();
     requireUsable(cron, zone);
-    return call(scheduleId, () -> stub(scheduleId).changeCron(actor, cron, zone));
+    return change(scheduleId, "change of cron",
+        () -> call(scheduleId, () -> stub(scheduleId).changeCron(actor, cron, zone)));
   }
 
   /** Refuses a cron or zone that cannot fire, naming the one that is wrong ({@code 'cron'}, {@code 'timezone'}). */
@@ -161,10 +169,10 @@ public final class ScheduleService {
       throw new ServiceRefusal(Kind.INVALID, "a schedule change must name who makes it (actor)", null);
     }
     try {
-      attempt(scheduleId, () -> {
+      change(scheduleId, "delete", () -> attempt(scheduleId, () -> {
         stub(scheduleId).delete(actor);
         return null;
-      });
+      }));
     } catch (GoneFromTemporal gone) {
       List<EvidenceEvent> stream = evidence.events(scheduleId);
       evidence.append(new EvidenceAppend(schedule.tenant(), scheduleId, stream.get(stream.size() - 1).seq() + 1,
@@ -216,6 +224,10 @@ public final class ScheduleService {
         + " creation within " + RECORDED_WITHIN.toSeconds() + " s", "check that `drillbook dev` or a `drillbook worker`"
         + " runs on this Temporal and uses the same evidence store (DRILLBOOK_HOME, DRILLBOOK_EVIDENCE_URL); the"
         + " schedule starts once one does");
+  }
+
+  private <T> T change(String scheduleId, String request, Supplier<T> update) {
+    return answer.await("schedule " + scheduleId, request, "drillbook schedule show " + scheduleId, update);
   }
 
   private DrillSchedulerWorkflow stub(String scheduleId) {
