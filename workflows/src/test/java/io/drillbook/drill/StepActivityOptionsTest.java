@@ -43,9 +43,9 @@ class StepActivityOptionsTest {
   }
 
   @Test
-  void evidenceAppendsNeverRetryAConflict() {
+  void evidenceAppendsNeverRetryAConflictOrALostPredecessor() {
     RetryOptions retry = StepActivityOptions.evidenceOptions().getRetryOptions();
     assertEquals(0, retry.getMaximumAttempts());
-    assertArrayEquals(new String[] {EvidenceActivities.CONFLICT}, retry.getDoNotRetry());
+    assertArrayEquals(new String[] {EvidenceActivities.CONFLICT, EvidenceActivities.LOST}, retry.getDoNotRetry());
   }
 }
