@@ -100,8 +100,7 @@ public final class DrillService {
         throw new ServiceRefusal(kind, "drill " + drillId + " refused the request: " + reason.getOriginalMessage(), null);
       }
       if (TemporalFailures.unreachable(e)) {
-        throw new ServiceRefusal(Kind.UNAVAILABLE, "Temporal did not answer for drill " + drillId + ": " + e.getMessage(),
-            "check that Temporal is running and reachable");
+        throw TemporalFailures.unanswered("drill " + drillId, e);
       }
       throw e;
     }

@@ -255,8 +255,7 @@ public final class ScheduleService {
             + reason.getOriginalMessage(), null);
       }
       if (TemporalFailures.unreachable(e)) {
-        throw new ServiceRefusal(Kind.UNAVAILABLE, "Temporal did not answer for schedule " + scheduleId + ": "
-            + e.getMessage(), "check that Temporal is running and reachable");
+        throw TemporalFailures.unanswered("schedule " + scheduleId, e);
       }
       throw e;
     }

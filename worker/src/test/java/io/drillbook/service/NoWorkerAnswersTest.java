@@ -13,6 +13,8 @@ import io.drillbook.drill.DrillRequest;
 import io.drillbook.drill.StepDecision;
 import io.drillbook.plan.Action;
 import io.drillbook.service.ServiceRefusal.Kind;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A decision or an abort sent while no worker runs (or while its evidence store does not answer) is answered
- * by a refusal that says what to check, after a bounded wait, instead of a command that never returns.
+ * by a refusal that says what to check, after a bounded wait, instead of a command that never returns; a
+ * query no worker took says so instead of blaming Temporal.
  */
 class NoWorkerAnswersTest {
 
@@ -56,5 +59,20 @@ class NoWorkerAnswersTest {
     assertSame(refused, assertThrows(ServiceRefusal.class, () -> answer.await("drill d", "abort", "status", () -> {
       throw refused;
     })));
+  }
+
+  @Test
+  void aQueryNoWorkerTookIsNotBlamedOnTemporal() {
+    // What the SDK throws for a query of a drill with no worker, after its deadline (about a minute).
+    RuntimeException noWorker = new RuntimeException("workflowId='drl-1'",
+        new StatusRuntimeException(Status.DEADLINE_EXCEEDED.withDescription("CallOptions deadline exceeded")));
+    ServiceRefusal refusal = TemporalFailures.unanswered("drill drl-1", noWorker);
+    assertEquals(Kind.UNAVAILABLE, refusal.kind());
+    assertTrue(refusal.getMessage().contains("no answer for drill drl-1")
+        && refusal.getMessage().contains("drillbook worker"), refusal.getMessage());
+
+    RuntimeException refused = new StatusRuntimeException(Status.UNAVAILABLE.withDescription("Connection refused"));
+    assertTrue(TemporalFailures.unanswered("drill drl-1", refused).getMessage()
+        .contains("Temporal did not answer for drill drl-1"));
   }
 }
