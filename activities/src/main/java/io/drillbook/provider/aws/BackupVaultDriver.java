@@ -33,7 +33,8 @@ import software.amazon.awssdk.services.backup.model.DescribeRestoreJobResponse;
  * retried step gets the same job), or a job an AWS Backup restore testing plan started ({@code
  * restoreJobId}); the RPO is the age of the recovery point used. verify checks the job and the recovery
  * point's age and, for a restore testing plan's job, reports the outcome back to AWS Backup
- * (PutRestoreValidationResult). delete removes a restored EBS volume tagged for this drill.
+ * (PutRestoreValidationResult). delete removes what the restore created (an EBS volume, RDS DB instance or
+ * Aurora DB cluster), tagged for this drill by the restore ({@link RestoredResource}).
  */
 public final class BackupVaultDriver implements Snapshots, Restores, Verifies, Deletes {
 
@@ -109,7 +110,7 @@ public final class BackupVaultDriver implements Snapshots, Restores, Verifies, D
         out.put("createdResources", List.of(job.createdResourceArn()));
       } else {
         observations.add("the restored " + job.resourceType() + " " + job.createdResourceArn() + " could not be tagged by this build "
-            + "(only EBS volumes are): delete it by hand once the drill is over");
+            + "(only EBS volumes, RDS DB instances and Aurora DB clusters are): delete it by hand once the drill is over");
       }
       StepLog.of(BackupVaultDriver.class, c).info("restore job {} completed: {}", id, job.createdResourceArn());
       return new ActionResult(out, observations);

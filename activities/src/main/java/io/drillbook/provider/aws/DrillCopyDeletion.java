@@ -1,6 +1,7 @@
 package io.drillbook.provider.aws;
 
 import io.drillbook.drill.ActionResult;
+import io.drillbook.provider.ActionContext;
 import io.drillbook.provider.ActionFailure;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -45,13 +46,13 @@ final class DrillCopyDeletion {
     if (copyId != null) {
       String id = copyId.toString();
       out.put("deleted", a.flavor().noun() + " " + id);
-      out.put("alreadyGone", !deleteOwned(a.flavor().noun() + " " + id, () -> a.flavor().describe(id), DbState::tags, DbState::status,
-          a.flavor()::deleteCopy));
+      out.put("alreadyGone", !deleteOwned(a.ctx(), a.poll(), a.flavor().noun() + " " + id, () -> a.flavor().describe(id),
+          DbState::tags, DbState::status, a.flavor()::deleteCopy));
     } else if (snapshotId != null) {
       String id = snapshotId.toString();
       out.put("deleted", "snapshot " + id);
-      out.put("alreadyGone", !deleteOwned("snapshot " + id, () -> a.flavor().snapshot(id), SnapState::tags, SnapState::status,
-          a.flavor()::deleteSnapshot));
+      out.put("alreadyGone", !deleteOwned(a.ctx(), a.poll(), "snapshot " + id, () -> a.flavor().snapshot(id), SnapState::tags,
+          SnapState::status, a.flavor()::deleteSnapshot));
     } else if (from.isEmpty() || from.containsKey("errorType")) {
       out.put("deleted", "nothing: step " + fromStep + " created nothing in AWS");
       out.put("alreadyGone", true);
@@ -64,18 +65,21 @@ final class DrillCopyDeletion {
     return ActionResult.of(out);
   }
 
-  /** Deletes {@code what} if it exists and carries this drill's tag, then waits until it is gone; false when it was gone already. */
-  private <T> boolean deleteOwned(String what, Supplier<Optional<T>> describe, Function<T, Map<String, String>> tags,
-      Function<T, String> status, Consumer<T> delete) throws InterruptedException {
+  /**
+   * Deletes {@code what} if it exists and carries this drill's tag, then waits until it is gone; false when it
+   * was gone already. Also used for what an AWS Backup restore job created ({@link RestoredResource}).
+   */
+  static <T> boolean deleteOwned(ActionContext ctx, StatusPoll poll, String what, Supplier<Optional<T>> describe,
+      Function<T, Map<String, String>> tags, Function<T, String> status, Consumer<T> delete) throws InterruptedException {
     Optional<T> found = describe.get();
     if (found.isEmpty()) {
       return false;
     }
-    DrillTags.requireOwned(a.ctx(), tags.apply(found.get()), what, "delete");
+    DrillTags.requireOwned(ctx, tags.apply(found.get()), what, "delete");
     if (!"deleting".equals(status.apply(found.get()))) {
       delete.accept(found.get());
     }
-    a.poll().until(what, describe, status, Set.of(StatusPoll.GONE), Set.of(), TIMEOUT);
+    poll.until(what, describe, status, Set.of(StatusPoll.GONE), Set.of(), TIMEOUT);
     return true;
   }
 }

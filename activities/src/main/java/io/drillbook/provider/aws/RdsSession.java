@@ -1,5 +1,6 @@
 package io.drillbook.provider.aws;
 
+import io.drillbook.provider.ActionContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,12 @@ import software.amazon.awssdk.services.rds.model.Tag;
 
 /** The RDS client of one step, with every call explained by {@link AwsCalls}. */
 record RdsSession(RdsClient rds, String stepId, String region) {
+
+  /** The session of the step's resource: its account (role) and region. */
+  static RdsSession of(ActionContext c, AwsClients aws) {
+    AwsAccess access = AwsAccess.of(c);
+    return new RdsSession(aws.rds(access), c.stepId(), access.region());
+  }
 
   <T> T call(String iamAction, String what, Supplier<T> call) {
     return AwsCalls.call(stepId, iamAction, what + " in " + region, call);

@@ -25,6 +25,8 @@ import io.drillbook.provider.ActionFailure;
 import io.drillbook.provider.Progress;
 import io.drillbook.provider.local.FakeHeartbeat;
 import io.drillbook.provider.local.Steps;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * aws/backup-vault against WireMock stubs of the AWS Backup REST/JSON API (paths, bodies and epoch-second
- * timestamps as the API reference documents them), and of EC2 for the restored volume, with real clients.
+ * timestamps as the API reference documents them), and of EC2 and RDS for what a restore created, with real
+ * clients.
  */
 class BackupVaultDriverTest {
 
@@ -95,18 +98,22 @@ class BackupVaultDriverTest {
     }
   }
 
-  private String restoreJob(String status, String createdBy) {
-    return "{\"RestoreJobId\":\"rj-1\",\"Status\":\"" + status + "\",\"RecoveryPointArn\":\"" + POINT + "\",\"ResourceType\":\"EBS\","
-        + "\"CreationDate\":" + epoch(Instant.now()) + ",\"RecoveryPointCreationDate\":" + epoch(pointCreated)
-        + ("COMPLETED".equals(status) ? ",\"CompletionDate\":" + epoch(Instant.now()) + ",\"CreatedResourceArn\":\"" + RESTORED + "\"" : "")
+  private String restoreJob(String status, String createdBy, String resourceType, String created) {
+    return "{\"RestoreJobId\":\"rj-1\",\"Status\":\"" + status + "\",\"RecoveryPointArn\":\"" + POINT + "\",\"ResourceType\":\""
+        + resourceType + "\",\"CreationDate\":" + epoch(Instant.now()) + ",\"RecoveryPointCreationDate\":" + epoch(pointCreated)
+        + ("COMPLETED".equals(status) ? ",\"CompletionDate\":" + epoch(Instant.now()) + ",\"CreatedResourceArn\":\"" + created + "\"" : "")
         + (createdBy == null ? "" : ",\"CreatedBy\":{\"RestoreTestingPlanArn\":\"" + createdBy + "\",\"RestoreTestingPlanVersion\":\"1\"}")
         + "}";
   }
 
   private void restoreSucceeds(String createdBy) {
+    restoreSucceeds(createdBy, "EBS", RESTORED);
+  }
+
+  private void restoreSucceeds(String createdBy, String resourceType, String created) {
     fake.server.stubFor(put(urlPathEqualTo("/restore-jobs")).willReturn(ok("{\"RestoreJobId\":\"rj-1\"}")));
-    sequence("/restore-jobs/rj-1", List.of(restoreJob("PENDING", createdBy), restoreJob("RUNNING", createdBy),
-        restoreJob("COMPLETED", createdBy)));
+    sequence("/restore-jobs/rj-1", List.of(restoreJob("PENDING", createdBy, resourceType, created),
+        restoreJob("RUNNING", createdBy, resourceType, created), restoreJob("COMPLETED", createdBy, resourceType, created)));
   }
 
   private void pointIsDescribed() {
@@ -238,6 +245,60 @@ class BackupVaultDriverTest {
     ActionContext ctx = steps.ctx("restore", Action.RESTORE, Map.of("recoveryPointArn", POINT));
     ActionFailure f = assertThrows(ActionFailure.class, () -> driver.restore(ctx));
     assertTrue(f.getMessage().contains("lacks the IAM permission backup:StartRestoreJob"), f.getMessage());
+  }
+
+  /** Restores job rj-1 of {@code resourceType} that created {@code arn}; asserts drillbook tagged it for the drill. */
+  private ActionResult restoredAndTagged(String resourceType, String arn) throws Exception {
+    restoreSucceeds(null, resourceType, arn);
+    fake.stub(AwsFake.RDS_NS, "AddTagsToResource", null);
+    ActionResult restored = driver.restore(steps.ctx("restore", Action.RESTORE, Map.of("restoreJobId", "rj-1")));
+    assertEquals(List.of(arn), restored.outputs().get("createdResources"));
+    assertTrue(restored.observations().isEmpty(), restored.observations().toString());
+    String tagged = URLDecoder.decode(fake.requests("AddTagsToResource").get(0).getBodyAsString(), StandardCharsets.UTF_8);
+    assertTrue(tagged.contains("ResourceName=" + arn) && tagged.contains("Key=" + DrillTags.DRILL_ID) && tagged.contains("Value=" + DRILL),
+        tagged);
+    return restored;
+  }
+
+  @Test
+  void anRdsInstanceRestoredByAwsBackupIsTaggedAndDeletedByItsDrillOnly() throws Exception {
+    String id = "drill-restore-restore-1a2b";
+    ActionResult restored = restoredAndTagged("RDS", "arn:aws:rds:eu-west-3:111122223333:db:" + id);
+    Map<String, String> drillTags = Map.of(DrillTags.DRILL_ID, DRILL, DrillTags.STEP_ID, "restore");
+    fake.resource(AwsFake.RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + id, "DBInstanceNotFound")
+        .exists(List.of(RdsXml.instances(RdsXml.instance(id, "available", "postgres", "127.0.0.1", 5432, false, drillTags))))
+        .deletedBy("DeleteDBInstance", RdsXml.instance(id, "deleting"),
+            List.of(RdsXml.instances(RdsXml.instance(id, "deleting", "postgres", null, 0, false, drillTags))));
+
+    ActionResult deleted = driver.delete(steps.ctx("cleanup", Action.DELETE, Map.of(), "restore", restored.outputs()));
+    assertEquals(List.of(id), deleted.outputs().get("deleted"));
+    String sent = fake.requests("DeleteDBInstance").get(0).getBodyAsString();
+    assertTrue(sent.contains("SkipFinalSnapshot=true"), sent);
+
+    // A production instance named by a forged or mistaken output is never deleted: it lacks the drill's tag.
+    fake.stub(AwsFake.RDS_NS, "DescribeDBInstances", RdsXml.instances(RdsXml.instance("prod-ehr", "available")));
+    ActionContext forged = steps.ctx("cleanup", Action.DELETE, Map.of(), "restore",
+        Map.of("createdResourceArn", "arn:aws:rds:eu-west-3:111122223333:db:prod-ehr"));
+    ActionFailure refused = assertThrows(ActionFailure.class, () -> driver.delete(forged));
+    assertTrue(refused.getMessage().contains("refusing to delete DB instance prod-ehr"), refused.getMessage());
+    assertEquals(1, fake.count("DeleteDBInstance"));
+  }
+
+  @Test
+  void anAuroraClusterRestoredByAwsBackupIsTaggedAndDeleted() throws Exception {
+    String id = "drill-restore-restore-3c4d";
+    ActionResult restored = restoredAndTagged("Aurora", "arn:aws:rds:eu-west-3:111122223333:cluster:" + id);
+    Map<String, String> drillTags = Map.of(DrillTags.DRILL_ID, DRILL);
+    // AWS Backup restores an Aurora cluster without instances.
+    fake.resource(AwsFake.RDS_NS, "DescribeDBClusters", "DBClusterIdentifier=" + id, "DBClusterNotFoundFault")
+        .exists(List.of(RdsXml.clusters(RdsXml.cluster(id, "available", "127.0.0.1", 5432, drillTags))))
+        .deletedBy("DeleteDBCluster", RdsXml.cluster(id, "deleting", null, 0, drillTags),
+            List.of(RdsXml.clusters(RdsXml.cluster(id, "deleting", null, 0, drillTags))));
+
+    ActionResult deleted = driver.delete(steps.ctx("cleanup", Action.DELETE, Map.of(), "restore", restored.outputs()));
+    assertEquals(List.of(id), deleted.outputs().get("deleted"));
+    assertEquals(1, fake.count("DeleteDBCluster"));
+    assertEquals(0, fake.count("DeleteDBInstance"));
   }
 
   @Test
