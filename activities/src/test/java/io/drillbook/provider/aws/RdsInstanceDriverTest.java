@@ -377,6 +377,52 @@ class RdsInstanceDriverTest extends RdsFakeTest {
     }
   }
 
+  /**
+   * standby: scratch on MariaDB, with a real replica taking over: the drill's read replica is a second MariaDB
+   * server replicating the "production" one (binlog, GTID, read-only), promoted by PromoteReadReplica while the
+   * canary writes to production; the canary, repointed at the promoted replica, finds what was replicated.
+   */
+  @Test
+  void scratchStandbyFailoverPromotesAMariaDbReplicaMeasuredByTheCanary() throws Exception {
+    try (MariaDbReplicaPair pair = new MariaDbReplicaPair(clusters.newDirectory("mariadb-replica"))) {
+      Steps s = new Steps("aws", "drl-rds-19", work, "rds-instance", Map.of("region", "eu-west-3", "dbInstanceIdentifier", "prod-ehr",
+          "database", "ehr", "user", MariaDbReplicaPair.USER, "credentialsRef", "env:EHR_PASSWORD"));
+      s.secrets = Map.of("env:EHR_PASSWORD", MariaDbReplicaPair.PASSWORD);
+      production("mariadb", false, Map.of(), pair.primaryPort());
+      ActionContext ctx = s.ctx("failover", Action.FAILOVER, Map.of("standby", "scratch", "canaryInterval", "50ms",
+          "subnetGroup", "drill-isolated", "vpcSecurityGroupIds", List.of("sg-0isolated")));
+      String replica = AwsNames.identifier(ctx, "drill-restore");
+      Map<String, String> tags = DrillTags.forStep(ctx, null);
+      String available = RdsXml.instances(RdsXml.instance(replica, "available", "mariadb", "127.0.0.1", pair.replicaPort(), false, tags));
+      fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + replica, "DBInstanceNotFound")
+          .after("CreateDBInstanceReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "creating"),
+              List.of(RdsXml.instances(RdsXml.instance(replica, "creating", "mariadb", null, 0, false, tags)), available))
+          .after("PromoteReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "modifying"), List.of(
+              RdsXml.instances(RdsXml.instance(replica, "modifying", "mariadb", "127.0.0.1", pair.replicaPort(), false, tags)), available))
+          .deletedBy("DeleteDBInstance", RdsXml.instance(replica, "deleting"), List.of());
+      Thread rds = Thread.ofPlatform().start(() -> {
+        try {
+          while (fake.count("PromoteReadReplica") == 0) {
+            Thread.sleep(20);
+          }
+          pair.promoteReplica();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      Map<String, Object> out = driver.failover(ctx).outputs();
+      rds.join();
+
+      assertEquals(1, fake.count("PromoteReadReplica"));
+      assertEquals(replica, out.get("writerAfter"));
+      assertEquals(pair.replicaPort(), out.get("port"));
+      assertTrue(((Number) out.get("rtoMillis")).longValue() >= 0, out.toString());
+      // Rows the primary acknowledged before the promotion, counted on the promoted replica: what replication carried.
+      assertTrue(out.get("rowsLost") instanceof Number lost && lost.longValue() >= 0 && lost.longValue() <= 2, out.toString());
+      assertTrue(((Number) out.get("canaryWrites")).longValue() >= 8, "warm-up and confirmation writes: " + out);
+    }
+  }
+
   @Test
   void multiAzFailoverIsMeasuredByTheCanaryThroughTheMovingEndpoint() throws Exception {
     Path root = clusters.newDirectory("pair");
