@@ -48,6 +48,7 @@ public final class Portal {
   // No script at all, styles from our own stylesheet only, forms posting back here only, never framed.
   static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
       + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
   private static final Logger log = LoggerFactory.getLogger(Portal.class);
 
   /** A page handler, given the request's language, frame and (on signed-in pages) session. */
@@ -253,6 +254,10 @@ public final class Portal {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Cache-Control", "no-store");
+    if (PortalCookies.overHttps(ctx)) {
+      // Browsers take it only from an https answer; a year, as the portal is never meant to be served in clear.
+      ctx.header("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    }
   }
 
   private static byte[] resource(String name) {

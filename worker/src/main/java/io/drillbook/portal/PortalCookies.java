@@ -53,7 +53,11 @@ final class PortalCookies {
 
   /** Whether cookies get the {@code Secure} flag on this request. */
   boolean secure(Context ctx) {
-    return settings.secureCookie() || "https".equals(ctx.scheme())
-        || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    return settings.secureCookie() || overHttps(ctx);
+  }
+
+  /** Whether the request came over https, directly or through a proxy that says so ({@code X-Forwarded-Proto}). */
+  static boolean overHttps(Context ctx) {
+    return "https".equals(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
   }
 }

@@ -62,7 +62,10 @@ class PortalHttpTest {
       assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null), path);
       assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(null), path);
       assertFalse(page.body().contains("<script") || page.body().contains(" style="), path);
+      assertTrue(page.headers().firstValue("Strict-Transport-Security").isEmpty(), "HSTS only over https: " + path);
     }
+    HttpResponse<String> proxied = client.get("/portal/drills", "X-Forwarded-Proto", "https");
+    assertEquals(Portal.STRICT_TRANSPORT_SECURITY, proxied.headers().firstValue("Strict-Transport-Security").orElse(null));
   }
 
   @Test
