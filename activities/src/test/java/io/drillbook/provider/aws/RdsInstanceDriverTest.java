@@ -85,6 +85,42 @@ class RdsInstanceDriverTest extends RdsFakeTest {
     return target;
   }
 
+  /**
+   * The drill's read replica as the fake shows it, at {@code port}: created by CreateDBInstanceReadReplica,
+   * modifying then available after PromoteReadReplica, gone after DeleteDBInstance.
+   */
+  private String replicaLifecycle(ActionContext ctx, String engine, int port) {
+    String replica = AwsNames.identifier(ctx, "drill-restore");
+    Map<String, String> tags = DrillTags.forStep(ctx, null);
+    String available = RdsXml.instances(RdsXml.instance(replica, "available", engine, "127.0.0.1", port, false, tags));
+    fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + replica, "DBInstanceNotFound")
+        .after("CreateDBInstanceReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "creating"),
+            List.of(RdsXml.instances(RdsXml.instance(replica, "creating", engine, null, 0, false, tags)), available))
+        .after("PromoteReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "modifying"), List.of(
+            RdsXml.instances(RdsXml.instance(replica, "modifying", engine, "127.0.0.1", port, false, tags)), available))
+        .deletedBy("DeleteDBInstance", RdsXml.instance(replica, "deleting"), List.of());
+    return replica;
+  }
+
+  /** What RDS does once PromoteReadReplica arrives: the replica stops replicating and accepts writes; the source keeps running. */
+  private Thread onPromotion(Promotion promote) {
+    return Thread.ofPlatform().start(() -> {
+      try {
+        while (fake.count("PromoteReadReplica") == 0) {
+          Thread.sleep(20);
+        }
+        promote.run();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface Promotion {
+    void run() throws Exception;
+  }
+
   @Test
   void snapshotRestoreVerifyAndDeleteADrillCopy() throws Exception {
     Steps s = steps("drl-rds-1");
@@ -391,25 +427,8 @@ class RdsInstanceDriverTest extends RdsFakeTest {
       production("mariadb", false, Map.of(), pair.primaryPort());
       ActionContext ctx = s.ctx("failover", Action.FAILOVER, Map.of("standby", "scratch", "canaryInterval", "50ms",
           "subnetGroup", "drill-isolated", "vpcSecurityGroupIds", List.of("sg-0isolated")));
-      String replica = AwsNames.identifier(ctx, "drill-restore");
-      Map<String, String> tags = DrillTags.forStep(ctx, null);
-      String available = RdsXml.instances(RdsXml.instance(replica, "available", "mariadb", "127.0.0.1", pair.replicaPort(), false, tags));
-      fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + replica, "DBInstanceNotFound")
-          .after("CreateDBInstanceReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "creating"),
-              List.of(RdsXml.instances(RdsXml.instance(replica, "creating", "mariadb", null, 0, false, tags)), available))
-          .after("PromoteReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "modifying"), List.of(
-              RdsXml.instances(RdsXml.instance(replica, "modifying", "mariadb", "127.0.0.1", pair.replicaPort(), false, tags)), available))
-          .deletedBy("DeleteDBInstance", RdsXml.instance(replica, "deleting"), List.of());
-      Thread rds = Thread.ofPlatform().start(() -> {
-        try {
-          while (fake.count("PromoteReadReplica") == 0) {
-            Thread.sleep(20);
-          }
-          pair.promoteReplica();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      String replica = replicaLifecycle(ctx, "mariadb", pair.replicaPort());
+      Thread rds = onPromotion(pair::promoteReplica);
       Map<String, Object> out = driver.failover(ctx).outputs();
       rds.join();
 
@@ -473,26 +492,8 @@ class RdsInstanceDriverTest extends RdsFakeTest {
       production("postgres", false, Map.of(), pair.primaryPort());
       ActionContext ctx = s.ctx("failover", Action.FAILOVER, Map.of("standby", "scratch", "canaryInterval", "50ms",
           "subnetGroup", "drill-isolated", "vpcSecurityGroupIds", List.of("sg-0isolated"), "keepFor", "3h"));
-      String replica = AwsNames.identifier(ctx, "drill-restore");
-      Map<String, String> tags = DrillTags.forStep(ctx, null);
-      String available = RdsXml.instances(RdsXml.instance(replica, "available", "postgres", "127.0.0.1", pair.standbyPort(), false, tags));
-      fake.resource(RDS_NS, "DescribeDBInstances", "DBInstanceIdentifier=" + replica, "DBInstanceNotFound")
-          .after("CreateDBInstanceReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "creating"),
-              List.of(RdsXml.instances(RdsXml.instance(replica, "creating", "postgres", null, 0, false, tags)), available))
-          .after("PromoteReadReplica", "DBInstanceIdentifier=" + replica, RdsXml.instance(replica, "modifying"), List.of(
-              RdsXml.instances(RdsXml.instance(replica, "modifying", "postgres", "127.0.0.1", pair.standbyPort(), false, tags)), available))
-          .deletedBy("DeleteDBInstance", RdsXml.instance(replica, "deleting"), List.of());
-      // What RDS does on PromoteReadReplica: the replica stops replicating and accepts writes; the source keeps running.
-      Thread rds = Thread.ofPlatform().start(() -> {
-        try {
-          while (fake.count("PromoteReadReplica") == 0) {
-            Thread.sleep(20);
-          }
-          pair.promoteStandby();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      String replica = replicaLifecycle(ctx, "postgres", pair.standbyPort());
+      Thread rds = onPromotion(pair::promoteStandby);
       Map<String, Object> out = driver.failover(ctx).outputs();
       rds.join();
 
