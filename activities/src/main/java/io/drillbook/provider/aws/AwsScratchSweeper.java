@@ -39,7 +39,7 @@ public final class AwsScratchSweeper {
    */
   public List<Swept> sweep(AwsAccess access) {
     List<ScratchLeftover> leftovers = new ArrayList<>(ebsLeftovers(access));
-    leftovers.addAll(new RdsLeftovers(new RdsSession(aws.rds(access), WHO, access.region())).list());
+    leftovers.addAll(new RdsLeftovers(RdsSession.of(aws, WHO, access)).list());
     Instant now = clock.instant();
     List<Swept> swept = new ArrayList<>();
     for (ScratchLeftover l : leftovers) {

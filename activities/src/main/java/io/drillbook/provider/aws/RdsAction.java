@@ -15,7 +15,7 @@ record RdsAction(ActionContext ctx, AwsClients aws, AwsAccess access, RdsSession
 
   static RdsAction prepare(ActionContext ctx, AwsClients aws, Function<RdsSession, RdsFlavor> flavor, Class<?> caller) {
     AwsAccess access = AwsAccess.of(ctx);
-    RdsSession session = new RdsSession(aws.rds(access), ctx.stepId(), access.region());
+    RdsSession session = RdsSession.of(aws, ctx.stepId(), access);
     return new RdsAction(ctx, aws, access, session, flavor.apply(session), new StatusPoll(ctx, aws), StepLog.of(caller, ctx));
   }
 

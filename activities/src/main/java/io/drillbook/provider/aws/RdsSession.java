@@ -1,6 +1,5 @@
 package io.drillbook.provider.aws;
 
-import io.drillbook.provider.ActionContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +12,9 @@ import software.amazon.awssdk.services.rds.model.Tag;
 /** The RDS client of one step, with every call explained by {@link AwsCalls}. */
 record RdsSession(RdsClient rds, String stepId, String region) {
 
-  /** The session of the step's resource: its account (role) and region. */
-  static RdsSession of(ActionContext c, AwsClients aws) {
-    AwsAccess access = AwsAccess.of(c);
-    return new RdsSession(aws.rds(access), c.stepId(), access.region());
+  /** The session in {@code access} (an account, through its role, and a region) of a step, or of the sweeper. */
+  static RdsSession of(AwsClients aws, String stepId, AwsAccess access) {
+    return new RdsSession(aws.rds(access), stepId, access.region());
   }
 
   <T> T call(String iamAction, String what, Supplier<T> call) {

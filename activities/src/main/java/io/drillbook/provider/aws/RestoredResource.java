@@ -33,7 +33,7 @@ final class RestoredResource {
     if (rds == null) {
       return false;
     }
-    RdsSession session = RdsSession.of(c, aws);
+    RdsSession session = RdsSession.of(aws, c.stepId(), AwsAccess.of(c));
     session.call("rds:AddTagsToResource", noun(rds) + " " + rds.group(2), () -> session.rds().addTagsToResource(r -> r
         .resourceName(arn).tags(RdsSession.tags(DrillTags.forStep(c, EbsVolumeDriver.keepFor(c))))));
     return true;
