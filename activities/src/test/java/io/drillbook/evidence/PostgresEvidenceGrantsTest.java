@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.drillbook.testing.PostgresTestDatabase;
+import io.drillbook.testing.WorkerRole;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
@@ -25,28 +24,25 @@ class PostgresEvidenceGrantsTest {
   private static final Path GRANTS = Path.of("..", "deploy", "sql", "evidence-grants.sql");
 
   private static PostgresTestDatabase db;
-  private static String worker;
+  private static WorkerRole worker;
 
   @BeforeAll
   static void migrateAndGrant() throws SQLException, IOException {
     db = PostgresTestDatabase.create();
-    worker = PostgresTestDatabase.uniqueName("drillbook_worker_");
-    db.onMaintenanceDatabase("CREATE ROLE " + worker + " LOGIN PASSWORD 'worker-secret'");
+    worker = WorkerRole.create(db);
     EvidenceStore.open(new EvidenceConfig(db.jdbcUrl(), db.user(), db.password(), true)).close();
-    try (Connection c = db.connect(); Statement st = c.createStatement()) {
-      st.execute(Files.readString(GRANTS).replace("drillbook_worker", worker));
-    }
+    worker.grant(GRANTS);
   }
 
   @AfterAll
   static void drop() throws SQLException {
     db.close();
-    db.onMaintenanceDatabase("DROP ROLE IF EXISTS " + worker);
+    worker.drop();
   }
 
   @Test
   void theWorkerRoleAppendsAnchorsAndVerifies() {
-    try (EvidenceStore store = EvidenceStore.open(new EvidenceConfig(db.jdbcUrl(), worker, "worker-secret", false))) {
+    try (EvidenceStore store = EvidenceStore.open(worker.config())) {
       SampleDrill drill = SampleDrill.of("tenant-a");
       drill.complete("ehr-restore", "RESTORE_TEST", 2, "PASSED").forEach(store::append);
       assertEquals(1, store.anchor("tenant-a", drill.drillId()).seq());
@@ -58,8 +54,7 @@ class PostgresEvidenceGrantsTest {
 
   @Test
   void theWorkerRoleCannotChangeOrRemoveEvidence() throws SQLException {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), worker, "worker-secret");
-        Statement st = c.createStatement()) {
+    try (Connection c = worker.connect(); Statement st = c.createStatement()) {
       for (String sql : new String[] {
           "UPDATE evidence_event SET payload = '{}'",
           "DELETE FROM evidence_event",

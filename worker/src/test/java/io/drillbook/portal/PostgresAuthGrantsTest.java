@@ -11,11 +11,10 @@ import io.drillbook.auth.Role;
 import io.drillbook.auth.TokenStore;
 import io.drillbook.evidence.EvidenceConfig;
 import io.drillbook.testing.PostgresTestDatabase;
+import io.drillbook.testing.WorkerRole;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -33,38 +32,31 @@ class PostgresAuthGrantsTest {
   private static final Path GRANTS = Path.of("..", "deploy", "sql", "auth-grants.sql");
 
   private static PostgresTestDatabase db;
-  private static String worker;
+  private static WorkerRole worker;
   private static IssuedToken token;
 
   @BeforeAll
   static void migrateAndGrant() throws SQLException, IOException {
     db = PostgresTestDatabase.create();
-    worker = PostgresTestDatabase.uniqueName("drillbook_worker_");
-    db.onMaintenanceDatabase("CREATE ROLE " + worker + " LOGIN PASSWORD 'worker-secret'");
+    worker = WorkerRole.create(db);
     EvidenceConfig owner = new EvidenceConfig(db.jdbcUrl(), db.user(), db.password(), true);
     try (AuthDatabase auth = AuthDatabase.open(owner)) {
       token = auth.tokens().create("dsi-client", Role.CLIENT_APPROVER, "clinic-a", Duration.ofHours(1));
     }
-    try (Connection c = db.connect(); Statement st = c.createStatement()) {
-      st.execute(Files.readString(GRANTS).replace("drillbook_worker", worker));
-    }
+    worker.grant(GRANTS);
   }
 
   @AfterAll
   static void drop() throws SQLException {
     db.close();
-    db.onMaintenanceDatabase("DROP ROLE IF EXISTS " + worker);
-  }
-
-  private static EvidenceConfig asWorker() {
-    return new EvidenceConfig(db.jdbcUrl(), worker, "worker-secret", false);
+    worker.drop();
   }
 
   @Test
   void theWorkerRoleAuthenticatesAndKeepsPortalSessions() {
     PortalSettings settings = new PortalSettings(null, false, Duration.ofMinutes(30), Duration.ofHours(12),
         Optional.empty());
-    try (AuthDatabase auth = AuthDatabase.open(asWorker())) {
+    try (AuthDatabase auth = AuthDatabase.open(worker.config())) {
       TokenStore tokens = auth.tokens();
       SessionStore sessions = SessionStore.on(auth, settings);
       Principal who = tokens.authenticate(token.bearer());
@@ -81,8 +73,7 @@ class PostgresAuthGrantsTest {
 
   @Test
   void theWorkerRoleCannotMakeRevokeOrChangeTokens() throws SQLException {
-    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), worker, "worker-secret");
-        Statement st = c.createStatement()) {
+    try (Connection c = worker.connect(); Statement st = c.createStatement()) {
       for (String sql : new String[] {
           "INSERT INTO api_token (id, secret_sha256, name, role, created_at, expires_at) "
               + "VALUES ('dbk_x', 'x', 'x', 'msp-admin', now(), now())",
